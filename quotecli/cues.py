@@ -1,0 +1,361 @@
+"""Attribution cues in one sentence: incises, preposed verbs, `selon`, colons.
+
+Each finder reads one construction and returns `Attribution`s: which text is
+the reported content, which words are the cue, and where the speaker is named.
+The pipeline decides the record type from the content and resolves speakers.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quotecli import lexicon, patterns
+from quotecli.mentions import Mention
+from quotecli.model import Span
+from quotecli.quotes import Quotation
+
+_LEX = lexicon.load()
+_TRAILING = " \u00a0\u202f\t.,;:–—-"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Reported content tied to its cue and to where its speaker is named."""
+
+    rule: str
+    content: tuple[Span, ...]
+    cue: Span | None
+    lemma: str | None
+    mention: Mention | None = None  # the speaker as the text names it here
+    pronoun: str | None = None  # the subject of an inverted verb ("-t-il")
+    antecedent: bool = False  # "selon lequel": the source is the mention before
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence with what the earlier stages found in it."""
+
+    span: Span
+    quotations: Sequence[Quotation]  # top-level quotations ending inside it
+    mentions: Sequence[Mention]  # mentions inside it, outside quotations
+
+
+def find_attributions(text: str, s: Sentence) -> list[Attribution]:
+    """All attributions of one sentence, in text order, content never shared."""
+    found: list[Attribution] = []
+    used: list[Span] = []  # cue and speaker stretches already read
+
+    def take(a: Attribution, *spans: Span) -> None:
+        found.append(a)
+        used.extend(spans)
+
+    # 1. A quotation followed by an incise: «…», a-t-il lancé / a déclaré X.
+    for q in s.quotations:
+        inc = patterns.INCISE.match(text, q.outer.end, s.span.end)
+        if inc is None:
+            continue
+        tail = _tail(text, s, inc.end(), inverted=bool(inc.group("inv")))
+        if tail is None:
+            continue
+        mention, tail_end = tail
+        start = _clause_start(text, s, q.outer.start, found)
+        content: tuple[Span, ...]
+        if _blank(text, start, q.outer.start):
+            content = _quotation_content(text, q, s, tail_end)
+        else:
+            content = (_trim(text, start, q.outer.end),)
+        take(_attribution(text, "quote-incise", inc, content, mention), Span(inc.start(), tail_end))
+
+    # 2. An incise inside one quotation: «A, a-t-il dit, B».
+    for q in s.quotations:
+        if any(a.content and a.content[0].start <= q.pieces[0].start <= a.content[-1].end for a in found):
+            inner_taken = True
+        else:
+            inner_taken = False
+        piece = q.pieces[-1]
+        inc = patterns.INNER_INCISE.search(text, piece.start, piece.end)
+        if inc is None:
+            continue
+        pieces = (*q.pieces[:-1], _trim(text, piece.start, inc.start()), Span(inc.end(), piece.end))
+        if inner_taken:
+            # The quotation is already content of a record: just split it.
+            found[:] = [_split(a, q, pieces) for a in found]
+            continue
+        take(_attribution(text, "quote-inner-incise", inc, pieces, None), Span(inc.start(), inc.end()))
+
+    # 3. Plain content followed by an incise: "…, a indiqué l'OSDH."
+    for comma in patterns.INCISE_COMMA.finditer(text, s.span.start, s.span.end):
+        pos = comma.start()
+        if _inside(pos, s.quotations) or _inside(pos, used):
+            continue
+        inc = patterns.INCISE.match(text, pos, s.span.end)
+        if inc is None:
+            continue
+        inverted = bool(inc.group("inv"))
+        tail = _tail(text, s, inc.end(), inverted=inverted)
+        if tail is None:
+            continue
+        mention, tail_end = tail
+        start = _clause_start(text, s, s.span.start, found)
+        if _blank(text, start, pos):
+            continue
+        content = [_trim(text, start, pos)]
+        rest = text[tail_end : s.span.end]
+        if inverted and rest.startswith(",") and rest.strip(_TRAILING):
+            content.append(_trim(text, tail_end + 1, s.span.end))  # "X, a-t-il dit, Y."
+            tail_end = s.span.end
+        take(_attribution(text, "content-incise", inc, tuple(content), mention), Span(pos, tail_end))
+
+    # 4. Source markers: "selon X, …", "…, selon X.", "selon lequel …".
+    _markers(text, s, found, used, take)
+
+    # 5. A preposed verb: "X a déclaré que …", "X a déclaré : «…»".
+    _preposed(text, s, found, used, take)
+
+    found.sort(key=lambda a: a.content[0].start if a.content else 0)
+    return found
+
+
+def _preposed(text: str, s: Sentence, found: list[Attribution], used: list[Span], take) -> None:  # type: ignore[no-untyped-def]
+    for vg in patterns.VERB_GROUP.finditer(text, s.span.start, s.span.end):
+        if _inside(vg.start(), s.quotations) or _inside(vg.start(), used):
+            continue
+        subject = _subject_before(text, s, vg.start())
+        if subject is None:
+            continue
+        lemma = _lemma(vg)
+        verb = _LEX.verbs.get(lemma) if lemma else None
+        intro = patterns.INTRODUCER.match(text, vg.end(), s.span.end)
+        content_start: int | None = None
+        rule = "preposed"
+        if intro is not None:
+            if intro.group("infinitive") and not (verb and "inf" in verb.uses):
+                intro = None
+            elif intro.group("que") and verb and "que" not in verb.uses and "incise" not in verb.uses:
+                intro = None
+        if intro is not None:
+            content_start = intro.end()
+            rule = "preposed-colon" if intro.group("colon") else "preposed-que" if intro.group("que") \
+                else "preposed-infinitive" if intro.group("infinitive") else "preposed-quote"
+        elif verb and ({"obj", "attr"} & verb.uses):
+            content_start = vg.end()
+            rule = "preposed-object"
+        if content_start is None:
+            continue
+        end = s.span.end
+        # "X a précisé que … : « … »": the quotation after the colon is its own record.
+        colon_quote = None
+        for q in s.quotations:
+            if q.outer.start > content_start and text[content_start : q.outer.start].rstrip().endswith(":"):
+                colon_quote = q
+                end = text.rindex(":", content_start, q.outer.start)
+                break
+        content = _trim(text, content_start, end)
+        if content.end <= content.start or _overlaps_content(content, found):
+            continue
+        if rule == "preposed-object" and not _object_ok(text, content, s, verb):
+            continue
+        cue = Span(vg.start(), vg.end())
+        take(Attribution(rule, (content,), cue, lemma, subject), cue)
+        if colon_quote is not None and not _overlaps_content(colon_quote.span, found):
+            take(Attribution("preposed-colon", colon_quote.pieces, cue, lemma, subject))
+
+
+def _markers(text: str, s: Sentence, found: list[Attribution], used: list[Span], take) -> None:  # type: ignore[no-untyped-def]
+    for rel in patterns.MARKER_RELATIVE.finditer(text, s.span.start, s.span.end):
+        if _inside(rel.start(), s.quotations):
+            continue
+        before = [m for m in s.mentions if m.span.end <= rel.start() and not m.after_preposition]
+        content = _trim(text, rel.end(), s.span.end)
+        if not before or content.end <= content.start:
+            continue
+        marker = Span(rel.start("marker"), rel.end("marker"))
+        take(Attribution("marker-relative", (content,), marker, _marker_lemma(rel.group("marker")),
+                         before[-1], antecedent=True), Span(rel.start(), rel.end()))
+    for mk in patterns.MARKER.finditer(text, s.span.start, s.span.end):
+        if _inside(mk.start(), s.quotations) or _inside(mk.start(), used):
+            continue
+        source = next((m for m in s.mentions if m.span.start == mk.end()), None)
+        if source is None or patterns.NOT_A_SOURCE.match(text, mk.end()):
+            continue
+        word = mk.group("marker").lower()
+        lemma = _marker_lemma(word)
+        after = _skip_apposition(text, s, source)
+        front = _blank(text, _clause_start(text, s, s.span.start, found), mk.start())
+        if front and text[after : after + 1] == ",":
+            content = _trim(text, after + 1, s.span.end)
+            rule = "marker-front"
+        elif not front and word != "pour" and text[mk.start() - 2 : mk.start()].strip() in (",", "") \
+                and not text[after : s.span.end].strip(_TRAILING):
+            start = _clause_start(text, s, s.span.start, found)
+            content = _trim(text, start, mk.start())
+            rule = "marker-back"
+        else:
+            continue
+        if content.end <= content.start or _overlaps_content(content, found):
+            continue
+        if word == "pour" and source.kind in ("group",) :
+            continue
+        marker = Span(mk.start("marker"), mk.end("marker"))
+        take(Attribution(rule, (content,), marker, lemma, source), Span(mk.start(), after))
+
+
+def _marker_lemma(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    return "selon" if w == "selon" else "d'après" if w.startswith("d'") else \
+        "pour" if w == "pour" else "à en croire" if w.startswith("à") else "de l'avis de"
+
+
+def _skip_apposition(text: str, s: Sentence, m: Mention) -> int:
+    """End of a source mention with its apposition ("X, directeur de Y")."""
+    role = patterns.APPOSITION_ROLE.match(text, m.span.end, s.span.end)
+    return role.end() if role else m.span.end
+
+
+def _tail(text: str, s: Sentence, pos: int, inverted: bool) -> tuple[Mention | None, int] | None:
+    """After an incise verb: the speaker mention and where the incise ends.
+
+    With inversion ("a-t-il dit") the speaker is the pronoun; otherwise the
+    first mention that is not a complement ("à l'AFP") names the speaker.
+    """
+    end = s.span.end
+    comma = text.find(",", pos, end)
+    if inverted:
+        return None, (comma if comma != -1 else end)
+    for m in s.mentions:
+        if m.span.start < pos:
+            continue
+        if comma != -1 and m.span.start > comma:
+            break
+        if m.after_preposition:
+            continue
+        stop = text.find(",", m.span.end, end)
+        return m, (stop if stop != -1 else end)
+    return None
+
+
+def _subject_before(text: str, s: Sentence, pos: int) -> Mention | None:
+    """The subject of a verb at `pos`: the nearest mention before it that is
+    no complement, with only adverbs, an apposition or a parenthesis between."""
+    for m in reversed(s.mentions):
+        if m.span.end > pos:
+            continue
+        if m.after_preposition:
+            return None if _gap_has_verb_boundary(text, m.span.end, pos) else _earlier_subject(text, s, m, pos)
+        gap = text[m.span.end : pos]
+        if _subject_gap(gap):
+            return m
+        return None
+    return None
+
+
+def _earlier_subject(text: str, s: Sentence, complement: Mention, pos: int) -> Mention | None:
+    """"Rami Abdel Rahmane, directeur de l'OSDH, a déclaré": past the apposition."""
+    for m in reversed(s.mentions):
+        if m.span.end > complement.span.start or m.after_preposition:
+            continue
+        role = patterns.APPOSITION_ROLE.match(text, m.span.end, pos)
+        if role and _subject_gap(text[role.end() : pos]):
+            return m
+        return None
+    return None
+
+
+def _subject_gap(gap: str) -> bool:
+    g = gap.strip(" \u00a0\u202f")
+    if not g:
+        return True
+    if g.startswith(",") and g.endswith(","):  # ", directeur de l'OSDH," or ", lui,"
+        return len(g) < 120 and "«" not in g and " que " not in g
+    if g.startswith("(") and g.endswith(")"):
+        return True
+    words = g.replace(",", " ").split()
+    return len(words) <= 3 and all(w.lower() in _ADVERBS or w.lower() in ("ne", "n'", "lui-même", "elle-même") for w in words)
+
+
+def _gap_has_verb_boundary(text: str, start: int, end: int) -> bool:
+    return "," not in text[start:end]
+
+
+_ADVERBS = frozenset(_LEX.words("incise_adverbs")) | {"pourtant", "donc", "enfin", "aussi", "déjà", "lui", "elle"}
+
+
+def _object_ok(text: str, content: Span, s: Sentence, verb) -> bool:  # type: ignore[no-untyped-def]
+    """A direct-object claim ("a annoncé deux réunions") needs a real object:
+    not a pronoun, not a bare name, and some length."""
+    words = text[content.start : content.end].split()
+    has_quote = any(content.start <= q.outer.start < content.end for q in s.quotations)
+    return has_quote or len(words) >= 4
+
+
+def _attribution(text: str, rule: str, inc, content: tuple[Span, ...], mention: Mention | None) -> Attribution:  # type: ignore[no-untyped-def]
+    vg = Span(inc.start("vg"), inc.end("vg"))
+    inv = inc.group("inv")
+    if inv:
+        rule += "-inversion"
+    return Attribution(rule, content, vg, _lemma(inc), mention, pronoun=inv)
+
+
+def _lemma(m) -> str | None:  # type: ignore[no-untyped-def]
+    """The lemma of the verb matched in groups `verb` / `pverb`."""
+    if m.group("verb"):
+        forms = _LEX.analyse(m.group("verb"), pronominal=False)
+    elif m.group("pverb"):
+        forms = _LEX.analyse(m.group("pverb"), pronominal=True)
+    else:
+        return None
+    return forms[0].lemma if forms else None
+
+
+def _quotation_content(text: str, q: Quotation, s: Sentence, tail_end: int) -> tuple[Span, ...]:
+    """A quotation's pieces, plus a second quotation right after the incise:
+    «A», a-t-il dit, «B»."""
+    pieces = list(q.pieces)
+    rest = text[tail_end : s.span.end]
+    if rest.startswith(","):
+        for nxt in s.quotations:
+            if nxt.outer.start >= tail_end and not text[tail_end + 1 : nxt.outer.start].strip():
+                pieces.extend(nxt.pieces)
+                break
+    return tuple(pieces)
+
+
+def _split(a: Attribution, q: Quotation, pieces: tuple[Span, ...]) -> Attribution:
+    if q.pieces[-1] in a.content:
+        i = a.content.index(q.pieces[-1])
+        new = (*a.content[:i], *pieces[len(q.pieces) - 1 :], *a.content[i + 1 :])
+        return Attribution(a.rule, new, a.cue, a.lemma, a.mention, a.pronoun, a.antecedent)
+    return a
+
+
+def _clause_start(text: str, s: Sentence, default: int, found: list[Attribution]) -> int:
+    """Where content may begin: the sentence start, after an earlier attribution."""
+    start = default
+    for a in found:
+        if a.cue and a.cue.end <= default:
+            start = max(start, a.cue.end)
+    return start
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    return not text[start:end].strip(" \u00a0\u202f\t–—-:")
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start] in _TRAILING:
+        start += 1
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return Span(start, end)
+
+
+def _inside(pos: int, spans: Sequence[Span] | Sequence[Quotation]) -> bool:
+    for sp in spans:
+        span = sp.outer if isinstance(sp, Quotation) else sp
+        if span.start <= pos < span.end:
+            return True
+    return False
+
+
+def _overlaps_content(span: Span, found: list[Attribution]) -> bool:
+    return any(span.overlaps(c) for a in found for c in a.content)

@@ -1,0 +1,143 @@
+"""Where documents come from: files, folders, stdin and the bundled sample.
+
+Reading never raises for a bad input and never prints: each input becomes a
+`Document` or an `InputError`, and the caller decides what to say and how to
+exit. Text is decoded from bytes with no newline translation, so character
+offsets in records match the file as it is on disk (CRLF stays CRLF). The one
+thing removed is a UTF-8 byte-order mark, which is an encoding signature and
+not text: offsets count from the first character after it.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any, BinaryIO
+
+STDIN = "-"  #: the path that means standard input
+STDIN_ID = "<stdin>"  #: the doc_id of a document read from standard input
+SUFFIX = ".txt"  #: the files a folder contributes (recursively)
+UTF8 = "utf-8-sig"  #: the default decoding: UTF-8, a leading BOM dropped
+SAMPLE = "000_f9f8e09316241945.txt"  #: the bundled seed article, in quotecli/sample/
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One text to extract from: its id (the path as given or found), text and origin."""
+
+    doc_id: str
+    text: str
+    path: Path | None = None  # None for stdin and corpus records
+    meta: Mapping[str, Any] = field(default_factory=dict)  # e.g. date, publisher
+
+
+class Problem(str, Enum):
+    """Why an input gave no document."""
+
+    MISSING = "missing"  # the path does not exist
+    UNREADABLE = "unreadable"  # the OS refused to read it
+    UNDECODABLE = "undecodable"  # not valid text in the chosen encoding
+    BINARY = "binary"  # NUL characters: not a text file
+    NO_TEXT_FILES = "no_text_files"  # a folder without any *.txt file
+
+
+@dataclass(frozen=True, slots=True)
+class InputError:
+    """An input that could not become a document: errors are data here."""
+
+    path: str
+    problem: Problem
+    message: str  # one line, naming the path
+
+
+def missing(paths: Iterable[str]) -> list[str]:
+    """The given paths that do not exist (`-` always exists)."""
+    return [p for p in paths if p != STDIN and not os.path.exists(p)]
+
+
+def documents(
+    paths: Iterable[str], encoding: str | None = None, stdin: BinaryIO | None = None
+) -> Iterator[Document | InputError]:
+    """Each path read in turn: files as given, folders walked, `-` as stdin."""
+    for path in paths:
+        if path == STDIN:
+            data = (stdin if stdin is not None else sys.stdin.buffer).read()
+            text = decode(data, STDIN_ID, encoding)
+            yield Document(STDIN_ID, text) if isinstance(text, str) else text
+        elif os.path.isdir(path):
+            found = text_files(path)
+            if not found:
+                yield InputError(path, Problem.NO_TEXT_FILES, f"{path}: no *{SUFFIX} file in this folder")
+            for file in found:
+                yield read_file(file, encoding)
+        else:
+            yield read_file(path, encoding)
+
+
+def text_files(folder: str) -> list[str]:
+    """The `*.txt` files under `folder`, recursively, sorted; symlinked folders not followed."""
+    found = []
+    for top, _dirs, files in os.walk(folder):
+        found.extend(os.path.join(top, f) for f in files if f.endswith(SUFFIX))
+    return sorted(found, key=lambda p: Path(p).parts)
+
+
+def read_file(path: str, encoding: str | None = None) -> Document | InputError:
+    """One file as a `Document`, or why it cannot be one."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return InputError(path, Problem.MISSING, f"{path}: no such file or directory")
+    except OSError as e:
+        return InputError(path, Problem.UNREADABLE, f"{path}: cannot read: {e.strerror or e}")
+    text = decode(data, path, encoding)
+    return Document(path, text, Path(path)) if isinstance(text, str) else text
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> str | InputError:
+    """Bytes as text, exactly (no newline translation); NUL characters mean binary."""
+    try:
+        text = data.decode(encoding or UTF8)
+    except UnicodeDecodeError as e:
+        utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        if b"\0" in data and not utf16:
+            return _binary(name)
+        hint = "try another --encoding" if encoding else f"try --encoding {'utf-16' if utf16 else 'cp1252'}"
+        where = f"byte 0x{data[e.start]:02x} at offset {e.start}"
+        return InputError(name, Problem.UNDECODABLE, f"{name}: not valid {encoding or 'UTF-8'} ({where}); {hint}")
+    return _binary(name) if "\0" in text else text
+
+
+def _binary(name: str) -> InputError:
+    return InputError(name, Problem.BINARY, f"{name}: binary file (NUL bytes), skipped")
+
+
+def sample() -> Document:
+    """The bundled seed article, shipped inside the package (works from a wheel too)."""
+    resource = resources.files("quotecli") / "sample" / SAMPLE
+    path = Path(str(resource)) if isinstance(resource, Path) else None
+    return Document(SAMPLE, resource.read_bytes().decode(UTF8), path)
+
+
+def stdin_is_piped(stream: IO[Any] | None) -> bool:
+    """True when stdin carries input: a pipe or a redirected file, not a terminal or /dev/null."""
+    if stream is None or stream.closed:
+        return False
+    try:
+        mode = os.fstat(stream.fileno()).st_mode
+    except (OSError, ValueError):  # an in-memory stream (as in tests): input was given
+        return not stream.isatty()
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode)
+
+
+def paths_or_stdin(paths: Sequence[str] | None, stdin: IO[Any] | None) -> list[str] | None:
+    """The paths to read: as given, else `-` when stdin is piped, else None (use the sample)."""
+    if paths:
+        return list(paths)
+    return [STDIN] if stdin_is_piped(stdin) else None

@@ -1,0 +1,287 @@
+"""Every regular expression quotecli uses, named and commented.
+
+Patterns are VERBOSE and built with the `regex` module, which takes word
+lists straight into a pattern as named lists (`\\L<verbs>`); the lists come
+from the data files through `quotecli.lexicon`. Quantifiers that could meet
+each other are possessive or bounded, so no pattern backtracks
+catastrophically: each is tested on adversarial text in tests/test_patterns.py.
+"""
+from __future__ import annotations
+
+import regex
+
+from quotecli import lexicon
+
+_FLAGS = regex.VERBOSE | regex.VERSION1
+
+# --------------------------------------------------------------------------
+# Layout
+
+#: A line's content: the characters between two line breaks (LF, CR or CRLF).
+LINE = regex.compile(r"[^\r\n]++")
+
+#: A line break (CRLF, LF or CR), for line numbers.
+NEWLINE = regex.compile(r"\r\n|\n|\r")
+
+#: Abbreviations whose full stop ends no sentence (titles, initials, "p.").
+_ABBREVIATIONS = r"""
+    (?<! \m (?: M | MM | Mme | Mmes | Mlle | Me | Dr | Pr | Mgr | St | Ste | av | cf
+             | etc | ex | p | n | no | art | al | vol | Jr | Sr | Cie | \p{Lu} ) )
+"""
+
+#: A sentence end: final punctuation (maybe with closing marks or a bracket)
+#: followed by space and a capital, a digit or an opening mark.
+SENTENCE_END = regex.compile(
+    r"""
+    (?P<end> """
+    + _ABBREVIATIONS
+    + r"""
+        (?: [.!?…] | \.\.\. )
+        [»”"’)\]]{0,3}+
+    )
+    \s++
+    (?P<next> (?= [\p{Lu}\d«“"¿¡—–-] ) )
+    """,
+    _FLAGS,
+)
+
+# --------------------------------------------------------------------------
+# Quotation marks
+
+#: Every character that can open or close a quotation.
+QUOTE_MARK = regex.compile(r'[«»“”„"]')
+
+#: Space that French typography puts inside « »: plain, no-break, narrow no-break.
+MARK_SPACE = " \u00a0\u202f\t"
+
+# --------------------------------------------------------------------------
+# Building blocks, spliced into the patterns below as text
+
+_LEX = lexicon.load()
+
+
+def _variants(words: frozenset[str] | list[str]) -> list[str]:
+    """Each entry as written and with the other apostrophe (' and ’)."""
+    out = set()
+    for w in words:
+        out.add(w)
+        out.add(w.replace("'", "’"))
+    return sorted(out)
+
+
+_LISTS = {
+    "function_words": _variants(_LEX.words("function_words")),
+    "prepositions": _variants(_LEX.words("prepositions")),
+    "adverbs": _variants(_LEX.words("incise_adverbs")),
+    "roles": _variants(_LEX.roles()),
+    "organisations": _variants(_LEX.words("organisation_heads")),
+    "groups": _variants(_LEX.words("group_nouns")),
+    "adjectives": _variants(_LEX.words("demonyms") | _LEX.words("role_adjectives")),
+    "titles": _variants(_LEX.titles()),
+    "finite": _variants(_LEX.forms("finite", pronominal=False)),
+    "participle": _variants(_LEX.forms("participle", pronominal=False)),
+    "pron_finite": _variants(_LEX.forms("finite", pronominal=True)),
+    "pron_participle": _variants(_LEX.forms("participle", pronominal=True)),
+    "present_participle": _variants(_LEX.forms("present_participle")),
+}
+
+
+
+def _compile(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern, _FLAGS, ignore_unused=True, **_LISTS)
+
+
+#: An apostrophe, straight or curly.
+_APOS = r"['’]"
+#: A hyphen as French news types it (ASCII or non-breaking).
+_HYPHEN = r"[-\u2011]"
+#: Horizontal space, no-break spaces included.
+_SP = r"[^\S\r\n]"
+
+#: One word of a proper name: "Hollande", "Jean-Marie", "al-Assad", "Abou".
+_NAME_WORD = r"""
+    (?: (?: al | el | ad | as | ben | bin | ibn | abu | abou | ould ) [-\u2011] )?+
+    \p{Lu} [\p{L}\p{M}]*+ (?: [-\u2011'’] \p{Lu}? [\p{L}\p{M}]++ )*+
+"""
+#: Lower-case particles inside a name: "Charles de Gaulle", "Ursula von der Leyen".
+_PARTICLE = r"(?: de | d['’] | van | von | der | den | di | da | dos | del | della | ter | ten | zu )"
+#: A proper name of one to five words, not starting with a function word
+#: ("Dans", "Selon"); "Le Figaro", "La Poste", "Le Pen" keep their article.
+NAME = rf"""
+    (?: (?: Le | La | Les ) {_SP}++ | L['’] )?+
+    (?! (?i: \L<function_words> ) \b ) {_NAME_WORD}
+    (?: (?: {_SP}++ {_PARTICLE} {_SP}*+ | {_SP}++ ) {_NAME_WORD} ){{0,4}}+
+"""
+#: An acronym: "OSDH", "SUD-PTT", "CNIL", "ČTK".
+ACRONYM = r"\b \p{Lu}{2,}+ (?: [-&] \p{Lu}++ )*+ \b (?! [-\u2011'’] )"
+
+
+# --------------------------------------------------------------------------
+# Mentions: how a text names a person or a body
+
+#: A determiner opening a noun phrase; elided ones carry no space after.
+_DET = rf"""
+    (?i: (?: l['’] | d['’](?:anciens|anciennes|autres) {_SP}++ )
+       | (?: le | la | les | un | une | des | du | son | sa | ses | leur | leurs | ce | cet | cette
+           | ces | notre | votre | plusieurs | certains | certaines | quelques | nombre{_SP}++de
+           | de{_SP}++nombreux | de{_SP}++nombreuses | deux | trois | aux | au ) {_SP}++ )
+"""
+#: Adjectives before a role: "le nouveau premier ministre", "l'ancien président".
+_PRE_ADJ = r"(?i: nouveau | nouvelle | nouvel | ancien | ancienne | ex- | futur | future | actuel | actuelle | vice- | jeune | haut | haute | premier | première | principal | principale )"
+#: A word that can follow a preposition in a role complement ("de la Santé").
+_COMPLEMENT_WORD = r"""
+    (?! (?i: \L<function_words> ) \b ) (?! \L<finite> \b )
+    [\p{L}\p{M}] [\p{L}\p{M}'’\-\u2011]*+
+"""
+#: A complement of a role or body: "de la Santé", "des Affaires étrangères",
+#: "de l'AFP à Alep", "du Quai d'Orsay".
+_COMPLEMENT = rf"""
+    {_SP}++
+    (?: (?i: de{_SP}++la{_SP}++ | de{_SP}++l['’] | des{_SP}++ | du{_SP}++ | de{_SP}++ | d['’] )
+        (?: {ACRONYM} | {NAME} | {_COMPLEMENT_WORD} )
+        (?: {_SP}++ \L<adjectives> \b ){{0,2}}+
+      | (?: à | au | en ) {_SP}++ \p{{Lu}} [\p{{L}}\p{{M}}\-\u2011]*+
+    )
+"""
+#: A noun phrase naming a role, a body or a group, maybe with a name:
+#: "le président syrien Bachar al-Assad", "l'Observatoire syrien des droits
+#: de l'Homme (OSDH)", "le correspondant de l'AFP à Alep", "les secouristes".
+_NOUN_PHRASE = rf"""
+    (?P<det> {_DET} )
+    (?: {_PRE_ADJ} {_SP}*+ )?+
+    (?: (?P<role> (?i: \L<roles> ) ) | (?P<organisation> (?i: \L<organisations> ) ) | (?P<group> (?i: \L<groups> ) ) )
+    \b (?! [-\u2011] )
+    (?: {_SP}++ (?i: \L<adjectives> ) \b ){{0,3}}+
+    (?: {_COMPLEMENT} ){{0,3}}+
+    (?: {_SP}*+ \( {_SP}*+ (?P<np_acronym> {ACRONYM} ) {_SP}*+ \) )?+
+    (?: {_SP}++ (?P<np_name> {NAME} ) )?+
+"""
+#: "l'un d'eux", "l'une d'entre elles": resolved through the apposition that follows.
+_PARTITIVE = rf"(?i: l['’]une?+ {_SP}++ d['’] (?: eux | elles | entre {_SP}++ (?: eux | elles ) ) ) \b"
+
+#: Any mention of a possible source, the longest reading first.
+MENTION = _compile(
+    rf"""
+    (?P<np> {_NOUN_PHRASE} )
+  | (?P<partitive> {_PARTITIVE} )
+  | (?P<titled> (?P<title> \L<titles> ) (?: (?<= \. ) {_SP}*+ | {_SP}++ ) (?P<title_name> {NAME} ) )
+  | (?: l['’] )?+ (?P<acronym> {ACRONYM} )
+  | (?P<name> {NAME} ) (?: {_SP}*+ \( {_SP}*+ (?P<name_acronym> {ACRONYM} ) {_SP}*+ \) )?+
+  | \b (?P<pronoun> (?i: il | elle | ils | elles | lui | eux | celui-ci | celle-ci | ce{_SP}++dernier | cette{_SP}++dernière ) ) \b
+    """
+)
+
+# --------------------------------------------------------------------------
+# Attribution verbs: "a-t-il déclaré", "confie-t-il", "s'est dit", "déclare"
+
+#: Third-person forms of avoir used as auxiliary.
+_AUX = r"(?: a | ont | avait | avaient | aurait | auraient | aura | auront | eut | eurent )"
+#: Third-person forms of être, the auxiliary of pronominal verbs.
+_BE = r"(?: est | sont | était | étaient | serait | seraient | sera | seront | fut | furent )"
+#: Subject-verb inversion: "-t-il", "-elle", "-ils", "-t-on".
+_INV = r"[-\u2011] (?: t [-\u2011] )?+ (?P<inv> il | elle | on | ils | elles ) \b"
+#: Adverbs and time words inside the verb group: "a-t-il encore dit".
+_ADVS = rf"(?: {_SP}++ \L<adverbs> \b ){{0,3}}+"
+#: "se" or its elided form before a pronominal verb.
+_SE = rf"(?: se {_SP}++ | s['’] )"
+
+#: A verb group with inverted subject: only in an incise.
+_VERB_INVERTED = rf"""
+    (?: {_AUX} {_INV} {_ADVS} {_SP}++ (?P<verb> \L<participle> )
+      | {_SE} {_BE} {_INV} {_ADVS} {_SP}++ (?P<pverb> \L<pron_participle> )
+      | (?P<verb> \L<finite> ) {_INV}
+      | {_SE} (?P<pverb> \L<pron_finite> ) {_INV}
+    ) \b
+"""
+#: A verb group whose subject stands apart: "a déclaré", "s'est dit", "estime".
+_VERB_PLAIN = rf"""
+    (?: {_AUX} {_ADVS} {_SP}++ (?P<verb> \L<participle> )
+      | {_SE} {_BE} {_ADVS} {_SP}++ (?P<pverb> \L<pron_participle> )
+      | {_SE} (?P<pverb> \L<pron_finite> )
+      | (?P<verb> \L<finite> )
+    ) \b (?! [-\u2011'’] )
+"""
+
+#: A postposed incise right after reported content: "», a-t-il lancé",
+#: ", a indiqué l'OSDH", "» indique le quotidien".
+INCISE = _compile(
+    rf"""
+    \G {_SP}*+ (?: [,–—] {_SP}*+ )?+
+    (?P<vg> {_VERB_INVERTED} | {_VERB_PLAIN} )
+    """
+)
+
+#: A verb group after its subject, anywhere in a sentence (searched).
+VERB_GROUP = _compile(rf"(?<! [\p{{L}}\p{{M}}'’\-] ) (?P<vg> {_VERB_PLAIN} )")
+
+#: What may stand between a verb and the content it introduces:
+#: time words, "à l'AFP", "dans un communiqué", ", au contraire,".
+_ADJUNCT = rf"""
+    (?: {_SP}*+ ,? {_SP}*+
+        (?: (?: à | au | aux | dans | lors | devant | sur | auprès | pour | en | depuis | après | dès | par | au{_SP}++contraire )
+            (?: {_SP}*+ (?! (?: que | qu['’] ) ) [\p{{L}}\p{{M}}\d'’\-]++ ){{1,7}}+
+          | \L<adverbs> \b
+          | (?i: ce | cette ) {_SP}++ \L<adverbs> \b
+          | (?: matin | soir | après-midi ) \b
+        )
+    ){{0,4}}+ {_SP}*+ ,?+ {_SP}*+
+"""
+
+#: Right after a preposed verb: what introduces the content.
+INTRODUCER = _compile(
+    rf"""
+    \G {_ADJUNCT}
+    (?: (?P<colon> : ) {_SP}*+
+      | (?P<que> que \b | qu['’] )
+      | (?= [«“"] )
+      | (?P<infinitive> (?: à | de | d['’] ) (?= {_SP}*+ \p{{Ll}} ) )
+    )
+    """
+)
+
+#: A gerund introducing content: "estimant que", "en affirmant que".
+GERUND = _compile(rf"(?<! \w ) (?: en {_SP}++ )?+ (?P<verb> \L<present_participle> ) \b")
+
+# --------------------------------------------------------------------------
+# Source markers: "selon X", "d'après X", "pour X", "à en croire X"
+
+#: A marker opening a clause, before its source.
+MARKER = _compile(
+    rf"""
+    (?<! [\p{{L}}\p{{M}}] )
+    (?P<marker> (?i: selon | d['’]après | à {_SP}++ en {_SP}++ croire | de {_SP}++ l['’]avis {_SP}++ de | pour ) )
+    {_SP}++
+    """
+)
+#: "selon lequel …": the source is the mention before it.
+MARKER_RELATIVE = _compile(
+    rf",? {_SP}*+ (?P<marker> selon | d['’]après | pour ) {_SP}++ (?: lequel | laquelle | lesquels | lesquelles | qui ) \b {_SP}*+ ,?+ {_SP}*+"
+)
+#: First-person and legal complements of selon that name no source.
+NOT_A_SOURCE = _compile(
+    rf"(?i: moi | nous | la{_SP}++loi | les{_SP}++cas | le{_SP}++cas | les{_SP}++termes | certains ) \b"
+)
+
+#: A role in apposition after a name: "Rami Abdel Rahmane, directeur de l'OSDH".
+APPOSITION_ROLE = _compile(
+    rf"""
+    \G {_SP}*+ , {_SP}*+
+    (?P<role_phrase>
+        (?: {_DET} )?+ (?: {_PRE_ADJ} {_SP}*+ )?+
+        (?i: \L<roles> ) \b (?! [-\u2011] )
+        (?: {_SP}++ (?i: \L<adjectives> ) \b ){{0,3}}+
+        (?: {_COMPLEMENT} ){{0,3}}+
+        (?: {_SP}*+ \( {_SP}*+ {ACRONYM} {_SP}*+ \) )?+
+    )
+    """
+)
+
+#: An incise inside a quotation: «A, a-t-il dit, B».
+INNER_INCISE = _compile(
+    rf"""
+    , {_SP}*+ (?P<vg> {_VERB_INVERTED} ) [^,«»“”"\n]{{0,80}}+ , {_SP}*+
+    """
+)
+
+#: A comma that may open a postposed incise after plain content.
+INCISE_COMMA = regex.compile(r",")

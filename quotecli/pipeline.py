@@ -1,0 +1,158 @@
+"""extract(text): the stages composed, text -> records.
+
+Data flows one way: paragraphs -> quotations -> sentences and mentions ->
+attributions -> speakers -> records. Speakers are resolved in reading order,
+so a pronoun or a `M. Assad` only ever looks back.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import replace
+
+from quotecli import document, quotes
+from quotecli.cues import Attribution, Sentence, find_attributions
+from quotecli.mentions import Mention, find_mentions
+from quotecli.model import Cue, QuoteType, Record, Span, Speaker
+from quotecli.quotes import Quotation
+from quotecli.speakers import Resolver
+
+#: A quotation standing alone continues the last speaker if that speaker
+#: was quoted at most this many characters before.
+_CONTINUATION_REACH = 600
+
+
+def extract(text: str, doc_id: str | None = None) -> list[Record]:
+    """Return the quotation records of one document, in text order."""
+    paras = document.paragraphs(text)
+    quotations, stray = quotes.find_quotations(text, paras)
+    outers = [q.outer for q in quotations]
+    mentions = [m for m in find_mentions(text, paras) if not _in_any(m.span, outers)]
+    resolver = Resolver(text, mentions)
+    lines = document.LineIndex(text)
+
+    records: list[Record] = []
+    last: Record | None = None
+    q_i = 0
+    m_starts = [m.span.start for m in mentions]
+    for para in paras:
+        para_quotes = [q for q in quotations if para.start <= q.pieces[-1].start < para.end]
+        protected = [Span(q.outer.start if q.outer.start >= para.start else para.start, q.outer.end)
+                     for q in para_quotes]
+        for sent in document.sentences(text, para, protected):
+            s_quotes = [q for q in para_quotes if sent.start <= q.pieces[-1].start < sent.end]
+            lo, hi = bisect_left(m_starts, sent.start), bisect_left(m_starts, sent.end)
+            sentence = Sentence(sent, s_quotes, mentions[lo:hi])
+            covered: list[Span] = []
+            for att in find_attributions(text, sentence):
+                record = _record(text, att, s_quotes, resolver, lines, doc_id, stray)
+                if record is None:
+                    continue
+                records.append(record)
+                covered.extend(record.fragments)
+                covered.append(record.span)
+                if record.speaker is not None:
+                    resolver.note_speaker(record.speaker, record.span.end)
+                last = record
+            for q in s_quotes:
+                if any(c.overlaps(q.span) for c in covered):
+                    continue
+                record = _standalone(text, q, sent, para, last, lines, doc_id)
+                if record is not None:
+                    records.append(record)
+                    last = record
+            resolver.read_until(sent.end)
+        q_i += 1
+    records.sort(key=lambda r: r.span.start)
+    return records
+
+
+def _record(text: str, att: Attribution, s_quotes: list[Quotation], resolver: Resolver,
+            lines: document.LineIndex, doc_id: str | None, stray: list[int]) -> Record | None:
+    """One attribution as a record: its type from its content, its speaker resolved."""
+    if not att.content:
+        return None
+    att = _unwrap(text, att, s_quotes)
+    first, last_piece = att.content[0], att.content[-1]
+    span = Span(first.start, last_piece.end)
+    inside = [q for q in s_quotes if span.start <= q.pieces[0].start and q.pieces[-1].end <= span.end + 1]
+    flags: list[str] = []
+    if inside and all(any(p == c for q in inside for p in q.pieces) for c in att.content):
+        kind = QuoteType.DIRECT
+        fragments = att.content
+        for q in inside:
+            flags.extend(q.flags)
+    elif inside:
+        kind = QuoteType.MIXED
+        fragments = tuple(p for q in inside for p in q.pieces if span.start <= p.start and p.end <= span.end)
+        for q in inside:
+            flags.extend(q.flags)
+        if not fragments:
+            kind, fragments = QuoteType.INDIRECT, att.content
+    else:
+        kind, fragments = QuoteType.INDIRECT, att.content
+    if any(span.start <= p < span.end for p in stray):
+        flags.append("unbalanced_marks")
+    quote = text[span.start : span.end] if kind is QuoteType.MIXED else " ".join(text[c.start : c.end] for c in att.content)
+    if kind is QuoteType.MIXED and len(att.content) > 1:
+        quote = " ".join(text[c.start : c.end] for c in att.content)
+    speaker = _speaker(att, resolver)
+    if speaker is None or speaker.name is None:
+        flags.append("no_speaker")
+    cue = Cue(att.cue, text[att.cue.start : att.cue.end], att.lemma or text[att.cue.start : att.cue.end]) if att.cue else None
+    return Record(kind, quote, span, tuple(fragments), speaker, cue, att.rule, lines.line(span.start),
+                  tuple(dict.fromkeys(flags)), doc_id)
+
+
+def _unwrap(text: str, att: Attribution, s_quotes: list[Quotation]) -> Attribution:
+    """Content that is exactly one quotation, marks included, becomes its pieces."""
+    if len(att.content) != 1:
+        return att
+    c = att.content[0]
+    for q in s_quotes:
+        o = q.outer
+        if o.start == c.start and not text[o.end : c.end].strip(" \u00a0\u202f.,;:!?"):
+            return replace(att, content=q.pieces)
+    return att
+
+
+def _speaker(att: Attribution, resolver: Resolver) -> Speaker | None:
+    if att.mention is not None:
+        resolver.read_until(att.mention.span.end)
+        return resolver.resolve(att.mention)
+    if att.pronoun is not None and att.cue is not None:
+        resolver.read_until(att.cue.start)
+        return resolver.resolve_pronoun(att.pronoun, att.cue, None)
+    return None
+
+
+def _standalone(text: str, q: Quotation, sent: Span, para: Span, last: Record | None,
+                lines: document.LineIndex, doc_id: str | None) -> Record | None:
+    """A quotation standing alone as a sentence: it continues the last speaker.
+
+    Quotations inside a sentence with no cue (titles, scare quotes) and
+    headings made of a quotation are not records.
+    """
+    if text[sent.start : q.outer.start].strip(" \u00a0\u202f–—-") or text[q.outer.end : sent.end].strip(" \u00a0\u202f.!?…"):
+        return None
+    inner = text[q.pieces[-1].start : q.pieces[-1].end].rstrip()
+    is_heading = sent == para and not inner.endswith((".", "!", "?", "…")) and len(q.pieces) == 1
+    if is_heading:
+        return None
+    flags = list(q.flags)
+    if last is not None and last.speaker is not None and 0 <= q.outer.start - last.span.end <= _CONTINUATION_REACH:
+        speaker = Speaker(last.speaker.name, None, None, last.speaker.kind, "continuation of previous speaker",
+                          last.speaker.role, last.speaker.gender, last.speaker.gender_basis)
+        rule = "continuation"
+    else:
+        speaker, rule = None, "standalone"
+        flags.append("no_speaker")
+    return Record(QuoteType.DIRECT, " ".join(text[p.start : p.end] for p in q.pieces), q.span, q.pieces,
+                  speaker, None, rule, lines.line(q.span.start), tuple(dict.fromkeys(flags)), doc_id)
+
+
+def _in_any(span: Span, spans: list[Span]) -> bool:
+    i = bisect_left(spans, Span(span.start, 10**18))
+    return i > 0 and spans[i - 1].start <= span.start and span.end <= spans[i - 1].end
+
+
+_ = Mention  # re-exported type for readers of this module

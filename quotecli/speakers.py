@@ -1,0 +1,296 @@
+"""Mention -> person or body: names, titles, roles, appositions, pronouns.
+
+The resolver reads a document's mentions in order and keeps what the text
+has said so far: the people and bodies it named, the roles it attached to
+them (`le président syrien Bachar al-Assad`), the acronyms it expanded, and
+who was last in view for a pronoun. Nothing here looks ahead.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from quotecli import lexicon, patterns
+from quotecli.mentions import Mention
+from quotecli.model import Span, Speaker, SpeakerKind
+
+_LEX = lexicon.load()
+_PLACES = frozenset(_LEX.words("places"))
+_PARTICLES = frozenset({"al", "el", "ad", "as", "ben", "bin", "ibn", "de", "d", "du", "van", "von", "der", "le", "la"})
+_TITLE_GENDER = _LEX.titles()
+
+
+def fold(s: str) -> str:
+    """Lower case, no accents, hyphens and apostrophes as spaces: for comparing names."""
+    s = unicodedata.normalize("NFKD", s.casefold())
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(s.replace("-", " ").replace("\u2011", " ").replace("'", " ").replace("’", " ").split())
+
+
+_ROLE_GENDER = {fold(k): v for k, v in _LEX.roles().items()}
+_FIRST_NAMES = {fold(k): v for k, v in _LEX.first_names().items()}
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """The folded words of a name that identify it (particles dropped)."""
+    return tuple(t for t in fold(name).split() if t not in _PARTICLES)
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person or body the document has named."""
+
+    name: str
+    kind: SpeakerKind
+    tokens: tuple[str, ...]
+    role: str | None = None
+    gender: str | None = None
+    gender_basis: str | None = None
+    acronym: str | None = None
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Salient:
+    at: int
+    entity: Entity
+
+
+class Resolver:
+    """Resolves mentions to entities, reading one document in order."""
+
+    def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
+        self._text = text
+        self._mentions = mentions
+        self._next = 0  # index of the first mention not yet read
+        self._entities: list[Entity] = []
+        self._by_acronym: dict[str, Entity] = {}
+        self._by_role: dict[str, Entity] = {}
+        self._alias: dict[Span, Entity] = {}  # mention span -> entity, for appositions
+        self._salient: list[_Salient] = []
+        self._sentence_starts: list[int] = []
+
+    # -- reading the text -------------------------------------------------
+
+    def read_until(self, pos: int, sentence_start: int | None = None) -> None:
+        """Take in every mention that starts before `pos`."""
+        while self._next < len(self._mentions) and self._mentions[self._next].span.start < pos:
+            i = self._next
+            self._next += 1
+            self._register(i)
+
+    def _register(self, i: int) -> None:
+        m = self._mentions[i]
+        entity = self._entity_of(m, create=True)
+        nxt = self._mentions[i + 1] if i + 1 < len(self._mentions) else None
+        # Apposition: "l'un d'eux, Ibrahim Abou Laith"; "le ministre, Jean Dupont".
+        if nxt is not None and self._is_apposition(m, nxt) and m.kind in ("role", "partitive", "group") \
+                and nxt.kind in ("name", "titled") and len((nxt.name or "").split()) >= 2:
+            target = self._entity_of(nxt, create=True)
+            if target is not None:
+                self._alias[m.span] = target
+                if m.kind == "role" and m.head:
+                    self._attach_role(target, m.head, m)
+                entity = target
+        # Apposition the other way: "Rami Abdel Rahmane, directeur de l'OSDH".
+        if entity is not None and m.kind in ("name", "titled") and entity.kind is not SpeakerKind.ORGANISATION:
+            role = patterns.APPOSITION_ROLE.match(self._text, m.span.end)
+            if role:
+                self._attach_role(entity, role.group("role_phrase"), None)
+            elif nxt is not None and self._is_apposition(m, nxt) and nxt.kind == "role" and not nxt.name and nxt.head:
+                self._attach_role(entity, nxt.head, nxt)
+                self._alias[nxt.span] = entity
+        if entity is not None and not m.after_preposition and m.kind != "pronoun":
+            self._salient.append(_Salient(m.span.start, entity))
+
+    def _is_apposition(self, a: Mention, b: Mention) -> bool:
+        gap = self._text[a.span.end : b.span.start]
+        return gap.strip(" \u00a0\u202f") == ","
+
+    def _attach_role(self, entity: Entity, role: str, mention: Mention | None) -> None:
+        role = role.strip()
+        if entity.role is None:
+            entity.role = role
+        key = _role_key(role)
+        self._by_role[key] = entity
+        entity.roles.append(key)
+        if entity.gender is None:
+            g = _ROLE_GENDER.get(fold(role).split(" ")[0])
+            if g:
+                entity.gender, entity.gender_basis = g, f"role: {role}"
+
+    # -- entities ----------------------------------------------------------
+
+    def _entity_of(self, m: Mention, create: bool) -> Entity | None:
+        if m.span in self._alias:
+            return self._alias[m.span]
+        if m.kind in ("name", "titled"):
+            return self._named(m, create)
+        if m.kind == "acronym":
+            hit = self._by_acronym.get(m.name or "")
+            if hit is None and create:
+                hit = self._new(m.name or m.text, SpeakerKind.ORGANISATION)
+                self._by_acronym[m.name or ""] = hit
+            return hit
+        if m.kind in ("role", "organisation") and m.name:
+            named = self._named(m, create)
+            if named is not None and m.head:
+                self._attach_role(named, m.head, m)
+            return named
+        if m.kind == "organisation" and m.head:
+            ent = self._by_role.get(_role_key(m.head)) or self._by_role_prefix(m.head)
+            if ent is None and create:
+                ent = self._new(m.head, SpeakerKind.ORGANISATION)
+                self._by_role[_role_key(m.head)] = ent
+            if m.acronym and ent is not None:
+                ent.acronym = m.acronym
+                ent.name = f"{m.head.split('(')[0].strip()} ({m.acronym})"
+                self._by_acronym[m.acronym] = ent
+            return ent
+        return None
+
+    def _named(self, m: Mention, create: bool) -> Entity | None:
+        name = m.name or m.text
+        tokens = name_tokens(name)
+        if not tokens:
+            return None
+        best = self._find_by_tokens(tokens)
+        if best is not None:
+            if len(tokens) > len(best.tokens) and tokens[-len(best.tokens):] == best.tokens:
+                best.name, best.tokens = name, tokens  # "Hollande" then "François Hollande"
+            self._set_gender_from(best, m)
+            return best
+        if not create:
+            return None
+        kind = SpeakerKind.ORGANISATION if name in _PLACES or m.acronym else (
+            SpeakerKind.PERSON if len(name.split()) >= 2 or m.title or tokens[0] in _FIRST_NAMES else SpeakerKind.UNKNOWN)
+        ent = self._new(name, kind)
+        ent.tokens = tokens
+        if m.acronym:
+            ent.acronym = m.acronym
+            ent.name = f"{name} ({m.acronym})"
+            self._by_acronym[m.acronym] = ent
+        self._set_gender_from(ent, m)
+        return ent
+
+    def _find_by_tokens(self, tokens: tuple[str, ...]) -> Entity | None:
+        """The most recent entity whose name ends with (or is) these words."""
+        for ent in reversed(self._entities):
+            et = ent.tokens
+            if et == tokens:
+                return ent
+            n = len(tokens)
+            if n < len(et) and et[-n:] == tokens:
+                return ent  # "Assad" -> "Bachar al-Assad"
+            if len(et) < n and tokens[-len(et):] == et and (n - len(et)) <= 2:
+                first = tokens[0]
+                if len(et) >= 1 and ent.kind is not SpeakerKind.ORGANISATION and (
+                        first in _FIRST_NAMES or len(et) == 1):
+                    return ent
+        return None
+
+    def _set_gender_from(self, ent: Entity, m: Mention) -> None:
+        if ent.gender is not None:
+            return
+        if m.title and _TITLE_GENDER.get(m.title):
+            ent.gender, ent.gender_basis = _TITLE_GENDER[m.title], f"title: {m.title}"
+            return
+        first = fold((m.name or "").split(" ")[0]) if m.name else ""
+        if ent.kind is SpeakerKind.PERSON and len(ent.tokens) >= 2 and first in _FIRST_NAMES and _FIRST_NAMES[first]:
+            ent.gender, ent.gender_basis = _FIRST_NAMES[first], f"first name: {m.name.split(' ')[0]}"  # type: ignore[union-attr]
+
+    def _new(self, name: str, kind: SpeakerKind) -> Entity:
+        ent = Entity(name=name, kind=kind, tokens=name_tokens(name))
+        self._entities.append(ent)
+        return ent
+
+    # -- resolving a speaker ------------------------------------------------
+
+    def resolve(self, m: Mention) -> Speaker:
+        """The speaker a mention stands for, with how it was resolved."""
+        mention_span, mention_text = m.span, m.text
+        if m.kind == "pronoun":
+            return self.resolve_pronoun(m.name or "il", mention_span, mention_text)
+        ent = self._entity_of(m, create=True)
+        if ent is None:
+            if m.kind == "role" and m.head:
+                ent = self._by_role.get(_role_key(m.head)) or self._by_role_prefix(m.head)
+                if ent is not None:
+                    return self._speaker(ent, mention_span, mention_text, "role -> name")
+                kind = SpeakerKind.PERSON
+            elif m.kind == "group":
+                kind = SpeakerKind.GROUP
+            else:
+                return Speaker(None, mention_span, mention_text, SpeakerKind.UNKNOWN, "unresolved")
+            name = m.head or m.text
+            g = _ROLE_GENDER.get(fold(name).split(" ")[0]) if kind is SpeakerKind.PERSON else None
+            return Speaker(name, mention_span, mention_text, kind, "description", role=name if kind is SpeakerKind.PERSON else None,
+                           gender=g, gender_basis=f"role: {name}" if g else None)
+        how = {
+            "titled": "title + surname -> full name",
+            "acronym": "acronym -> expansion" if ent.acronym and ent.name != m.name else "acronym",
+            "role": "role + name",
+            "organisation": "description",
+            "partitive": "apposition",
+        }.get(m.kind, "name")
+        if m.kind == "name" and fold(ent.name) != fold(m.name or ""):
+            how = "surname -> full name"
+        if m.span in self._alias and m.kind != "name":
+            how = "apposition"
+        return self._speaker(ent, mention_span, mention_text, how)
+
+    def _by_role_prefix(self, head: str) -> Entity | None:
+        key = _role_key(head)
+        for k in reversed(list(self._by_role)):
+            if k.startswith(key + " ") or key.startswith(k + " "):
+                return self._by_role[k]
+        return None
+
+    def resolve_pronoun(self, pronoun: str, span: Span | None, text: str | None) -> Speaker:
+        """il/elle -> the last person in view (failing one, the last body);
+        ils/elles -> the last group or body."""
+        p = pronoun.lower()
+        if p == "on":
+            return Speaker(None, span, text, SpeakerKind.UNKNOWN, "pronoun: on")
+        plural = p in ("ils", "elles", "eux")
+        want = "f" if p in ("elle", "elles", "celle-ci", "cette dernière") else "m"
+        searches = [(SpeakerKind.GROUP, SpeakerKind.ORGANISATION)] if plural else \
+            [(SpeakerKind.PERSON,), (SpeakerKind.ORGANISATION,)]
+        for kinds in searches:
+            ent = self._last_salient(kinds, want)
+            if ent is None:
+                continue
+            how = f"pronoun -> previous {ent.kind.value}"
+            if ent.gender is None and ent.kind is SpeakerKind.PERSON:
+                return Speaker(ent.name, span, text, ent.kind, how, ent.role, want, f"pronoun: {p}")
+            return self._speaker(ent, span, text, how)
+        return Speaker(None, span, text, SpeakerKind.UNKNOWN, "pronoun: no antecedent")
+
+    def _last_salient(self, kinds: tuple[SpeakerKind, ...], gender: str) -> Entity | None:
+        for s in reversed(self._salient):
+            ent = s.entity
+            if ent.kind in kinds and (ent.gender is None or ent.gender == gender):
+                return ent
+        return None
+
+    def note_speaker(self, speaker: Speaker, at: int) -> None:
+        """A resolved speaker comes into view (for later pronouns)."""
+        if speaker.name is None:
+            return
+        for ent in reversed(self._entities):
+            if ent.name == speaker.name:
+                self._salient.append(_Salient(at, ent))
+                return
+        ent = self._new(speaker.name, speaker.kind)
+        ent.gender, ent.gender_basis, ent.role = speaker.gender, speaker.gender_basis, speaker.role
+        if speaker.role:
+            self._by_role[_role_key(speaker.role)] = ent
+        self._salient.append(_Salient(at, ent))
+
+    def _speaker(self, ent: Entity, span: Span | None, text: str | None, how: str) -> Speaker:
+        return Speaker(ent.name, span, text, ent.kind, how, ent.role, ent.gender, ent.gender_basis)
+
+
+def _role_key(role: str) -> str:
+    return fold(role.split("(")[0])
