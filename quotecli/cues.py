@@ -58,7 +58,7 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
         if tail is None:
             continue
         mention, tail_end = tail
-        start = _clause_start(text, s, q.outer.start, found)
+        start = _clause_start(text, s, s.span.start, found, q.outer.start)
         content: tuple[Span, ...]
         if _blank(text, start, q.outer.start):
             content = _quotation_content(text, q, s, tail_end)
@@ -96,7 +96,7 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
         if tail is None:
             continue
         mention, tail_end = tail
-        start = _clause_start(text, s, s.span.start, found)
+        start = _clause_start(text, s, s.span.start, found, pos)
         if _blank(text, start, pos):
             continue
         content = [_trim(text, start, pos)]
@@ -111,6 +111,9 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
 
     # 5. A preposed verb: "X a déclaré que …", "X a déclaré : «…»".
     _preposed(text, s, found, used, take)
+
+    # 6. A gerund with the main clause's subject: "…, estimant que …".
+    _gerunds(text, s, found, used, take)
 
     found.sort(key=lambda a: a.content[0].start if a.content else 0)
     return found
@@ -159,6 +162,29 @@ def _preposed(text: str, s: Sentence, found: list[Attribution], used: list[Span]
         take(Attribution(rule, (content,), cue, lemma, subject), cue)
         if colon_quote is not None and not _overlaps_content(colon_quote.span, found):
             take(Attribution("preposed-colon", colon_quote.pieces, cue, lemma, subject))
+
+
+def _gerunds(text: str, s: Sentence, found: list[Attribution], used: list[Span], take) -> None:  # type: ignore[no-untyped-def]
+    for g in patterns.GERUND.finditer(text, s.span.start, s.span.end):
+        if _inside(g.start(), s.quotations) or _inside(g.start(), used):
+            continue
+        intro = patterns.INTRODUCER.match(text, g.end(), s.span.end)
+        if intro is None or not (intro.group("que") or intro.group("colon")):
+            continue
+        earlier = [a for a in found if a.cue and a.cue.end <= g.start()]
+        if earlier:
+            subject, pronoun = earlier[-1].mention, earlier[-1].pronoun
+        else:
+            subject = next((m for m in s.mentions if not m.after_preposition and m.span.end <= g.start()), None)
+            pronoun = None
+        if subject is None and pronoun is None:
+            continue
+        content = _trim(text, intro.end(), s.span.end)
+        if content.end <= content.start or _overlaps_content(content, found):
+            continue
+        forms = _LEX.analyse(g.group("verb"))
+        cue = Span(g.start(), g.end())
+        take(Attribution("gerund", (content,), cue, forms[0].lemma if forms else None, subject, pronoun), cue)
 
 
 def _markers(text: str, s: Sentence, found: list[Attribution], used: list[Span], take) -> None:  # type: ignore[no-untyped-def]
@@ -231,7 +257,13 @@ def _tail(text: str, s: Sentence, pos: int, inverted: bool) -> tuple[Mention | N
             continue
         stop = text.find(",", m.span.end, end)
         return m, (stop if stop != -1 else end)
-    return None
+    adjuncts = patterns.ADJUNCTS.match(text, pos, end)
+    d = patterns.DESCRIPTION.match(text, adjuncts.end() if adjuncts else pos, end)
+    if d is None:
+        return None
+    head = d.group("head")
+    kind = "group" if d.group("det").strip().lower() == "les" else "role"
+    return Mention(Span(d.start("det"), d.end()), kind, d.group(), head=head), d.end()
 
 
 def _subject_before(text: str, s: Sentence, pos: int) -> Mention | None:
@@ -328,13 +360,18 @@ def _split(a: Attribution, q: Quotation, pieces: tuple[Span, ...]) -> Attributio
     return a
 
 
-def _clause_start(text: str, s: Sentence, default: int, found: list[Attribution]) -> int:
-    """Where content may begin: the sentence start, after an earlier attribution."""
+def _clause_start(text: str, s: Sentence, default: int, found: list[Attribution], before: int | None = None) -> int:
+    """Where content ending before `before` may begin: the sentence start, or
+    after an earlier attribution or a colon ("… publics : « … », déclare X")."""
     start = default
+    limit = s.span.end if before is None else before
     for a in found:
-        if a.cue and a.cue.end <= default:
+        if a.cue and a.cue.end <= limit:
             start = max(start, a.cue.end)
-    return start
+    colon = text.rfind(":", start, limit)
+    while colon != -1 and _inside(colon, s.quotations):
+        colon = text.rfind(":", start, colon)
+    return colon + 1 if colon != -1 else start
 
 
 def _blank(text: str, start: int, end: int) -> bool:

@@ -48,6 +48,7 @@ def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
     span = Span(m.start(), m.end())
     after_prep = _after_preposition(text, m.start())
     if m.group("np"):
+        after_prep = after_prep or m.group("det").strip().lower() in ("au", "aux", "du")
         kind = "role" if m.group("role") else "organisation" if m.group("organisation") else "group"
         head_start = m.end("det")
         head_end = m.start("np_name") if m.group("np_name") else m.end()
@@ -63,6 +64,8 @@ def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
     if m.group("acronym"):
         return Mention(span, "acronym", m.group(), name=m.group("acronym"), after_preposition=after_prep)
     if m.group("name"):
+        if _word_before(text, m.start()) in ("les", "des"):  # "les Casques blancs"
+            return Mention(span, "group", m.group(), head=m.group("name"), after_preposition=after_prep)
         return Mention(span, "name", m.group(), name=_strip_article(m.group("name")),
                        acronym=m.group("name_acronym"), after_preposition=after_prep)
     return Mention(span, "pronoun", m.group(), name=m.group("pronoun").lower(),
@@ -76,6 +79,16 @@ def _strip_article(name: str) -> str:
             rest = name[len(article):]
             return rest if rest in _PLACES or rest.split(" ")[0] in _PLACES else name
     return name
+
+
+def _word_before(text: str, start: int) -> str:
+    i = start
+    while i > 0 and text[i - 1] in " \u00a0\u202f":
+        i -= 1
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    return text[j:i].lower()
 
 
 def _after_preposition(text: str, start: int) -> bool:

@@ -126,21 +126,24 @@ _DET = rf"""
            | ces | notre | votre | plusieurs | certains | certaines | quelques | nombre{_SP}++de
            | de{_SP}++nombreux | de{_SP}++nombreuses | deux | trois | aux | au ) {_SP}++ )
 """
-#: Adjectives before a role: "le nouveau premier ministre", "l'ancien président".
-_PRE_ADJ = r"(?i: nouveau | nouvelle | nouvel | ancien | ancienne | ex- | futur | future | actuel | actuelle | vice- | jeune | haut | haute | premier | première | principal | principale )"
+#: Adjectives before a role: "le nouveau premier ministre", "le même chercheur".
+_PRE_ADJ = r"(?i: même | nouveau | nouvelle | nouvel | ancien | ancienne | ex- | futur | future | actuel | actuelle | vice- | jeune | haut | haute | premier | première | principal | principale )"
 #: A word that can follow a preposition in a role complement ("de la Santé").
 _COMPLEMENT_WORD = r"""
     (?! (?i: \L<function_words> ) \b ) (?! \L<finite> \b )
     [\p{L}\p{M}] [\p{L}\p{M}'’\-\u2011]*+
 """
 #: A complement of a role or body: "de la Santé", "des Affaires étrangères",
-#: "de l'AFP à Alep", "du Quai d'Orsay".
+#: "de l'AFP à Alep", "du Quai d'Orsay", "à l'économie". One word and its
+#: adjectives: a following proper name is the holder's ("ministre de la Santé
+#: Roman Prymula"), not part of the complement.
 _COMPLEMENT = rf"""
     {_SP}++
-    (?: (?i: de{_SP}++la{_SP}++ | de{_SP}++l['’] | des{_SP}++ | du{_SP}++ | de{_SP}++ | d['’] )
-        (?: {ACRONYM} | {NAME} | {_COMPLEMENT_WORD} )
+    (?: (?: (?i: de{_SP}++la{_SP}++ | de{_SP}++l['’] | des{_SP}++ | du{_SP}++ | de{_SP}++ | d['’]
+               | à{_SP}++la{_SP}++ | à{_SP}++l['’] ) {_COMPLEMENT_WORD}
+          | (?: aux | au ) {_SP}++ (?= \p{{Lu}} ) {_COMPLEMENT_WORD} )
         (?: {_SP}++ \L<adjectives> \b ){{0,2}}+
-      | (?: à | au | en ) {_SP}++ \p{{Lu}} [\p{{L}}\p{{M}}\-\u2011]*+
+      | (?: à | en ) {_SP}++ \p{{Lu}} [\p{{L}}\p{{M}}\-\u2011]*+
     )
 """
 #: A noun phrase naming a role, a body or a group, maybe with a name:
@@ -153,6 +156,7 @@ _NOUN_PHRASE = rf"""
     \b (?! [-\u2011] )
     (?: {_SP}++ (?i: \L<adjectives> ) \b ){{0,3}}+
     (?: {_COMPLEMENT} ){{0,3}}+
+    (?: {_SP}++ et {_SP}++ (?i: \L<roles> ) \b (?: {_COMPLEMENT} ){{0,3}}+ )?+
     (?: {_SP}*+ \( {_SP}*+ (?P<np_acronym> {ACRONYM} ) {_SP}*+ \) )?+
     (?: {_SP}++ (?P<np_name> {NAME} ) )?+
 """
@@ -227,6 +231,9 @@ _ADJUNCT = rf"""
     ){{0,4}}+ {_SP}*+ ,?+ {_SP}*+
 """
 
+#: Adjuncts alone, skipped before a direct-object claim ("a annoncé vendredi …").
+ADJUNCTS = _compile(rf"\G {_ADJUNCT}")
+
 #: Right after a preposed verb: what introduces the content.
 INTRODUCER = _compile(
     rf"""
@@ -279,9 +286,20 @@ APPOSITION_ROLE = _compile(
 #: An incise inside a quotation: «A, a-t-il dit, B».
 INNER_INCISE = _compile(
     rf"""
-    , {_SP}*+ (?P<vg> {_VERB_INVERTED} ) [^,«»“”"\n]{{0,80}}+ , {_SP}*+
+    , {_SP}*+ (?P<vg> {_VERB_INVERTED} ) [^,.!?…«»“”"\n]{{0,80}}+ (?P<end> [,.!?…] ) {_SP}*+
     """
 )
 
 #: A comma that may open a postposed incise after plain content.
 INCISE_COMMA = regex.compile(r",")
+
+#: A speaker described in words no list knows, ending an incise:
+#: "ajoute le politique letton." (a determiner and at most five words).
+DESCRIPTION = _compile(
+    rf"""
+    \G {_SP}*+
+    (?P<det> (?i: le | la | les | un | une | ce | cette | cet ) {_SP}++ | l['’] )
+    (?P<head> (?! (?i: \L<function_words> ) \b ) [\p{{L}}\p{{M}}'’\-]++ (?: {_SP}++ [\p{{L}}\p{{M}}'’\-]++ ){{0,4}}? )
+    (?= {_SP}*+ (?: [,.;:!?…)] | $ ) )
+    """
+)

@@ -76,7 +76,7 @@ def _record(text: str, att: Attribution, s_quotes: list[Quotation], resolver: Re
     span = Span(first.start, last_piece.end)
     inside = [q for q in s_quotes if span.start <= q.pieces[0].start and q.pieces[-1].end <= span.end + 1]
     flags: list[str] = []
-    if inside and all(any(p == c for q in inside for p in q.pieces) for c in att.content):
+    if inside and all(any(p.contains(c) for q in inside for p in q.pieces) for c in att.content):
         kind = QuoteType.DIRECT
         fragments = att.content
         for q in inside:

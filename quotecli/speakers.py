@@ -143,7 +143,7 @@ class Resolver:
             if ent is None and create:
                 ent = self._new(m.head, SpeakerKind.ORGANISATION)
                 self._by_role[_role_key(m.head)] = ent
-            if m.acronym and ent is not None:
+            if m.acronym and ent is not None and expands(m.head, m.acronym):
                 ent.acronym = m.acronym
                 ent.name = f"{m.head.split('(')[0].strip()} ({m.acronym})"
                 self._by_acronym[m.acronym] = ent
@@ -163,14 +163,15 @@ class Resolver:
             return best
         if not create:
             return None
-        kind = SpeakerKind.ORGANISATION if name in _PLACES or m.acronym else (
+        acronym = m.acronym if m.acronym and expands(name, m.acronym) else None
+        kind = SpeakerKind.ORGANISATION if name in _PLACES or acronym else (
             SpeakerKind.PERSON if len(name.split()) >= 2 or m.title or tokens[0] in _FIRST_NAMES else SpeakerKind.UNKNOWN)
         ent = self._new(name, kind)
         ent.tokens = tokens
-        if m.acronym:
-            ent.acronym = m.acronym
-            ent.name = f"{name} ({m.acronym})"
-            self._by_acronym[m.acronym] = ent
+        if acronym:
+            ent.acronym = acronym
+            ent.name = f"{name} ({acronym})"
+            self._by_acronym[acronym] = ent
         self._set_gender_from(ent, m)
         return ent
 
@@ -180,6 +181,9 @@ class Resolver:
             et = ent.tokens
             if et == tokens:
                 return ent
+            if len(tokens) < len(et) and et[: len(tokens)] == tokens and tokens[0] in _FIRST_NAMES \
+                    and ent.kind is SpeakerKind.PERSON:
+                return ent  # "Marie-Pierre" -> "Marie-Pierre Dausse"
             n = len(tokens)
             if n < len(et) and et[-n:] == tokens:
                 return ent  # "Assad" -> "Bachar al-Assad"
@@ -218,6 +222,9 @@ class Resolver:
                 ent = self._by_role.get(_role_key(m.head)) or self._by_role_prefix(m.head)
                 if ent is not None:
                     return self._speaker(ent, mention_span, mention_text, "role -> name")
+                ent = self._anaphoric(m)
+                if ent is not None:
+                    return self._speaker(ent, mention_span, mention_text, "description -> previous person")
                 kind = SpeakerKind.PERSON
             elif m.kind == "group":
                 kind = SpeakerKind.GROUP
@@ -240,6 +247,22 @@ class Resolver:
             how = "apposition"
         return self._speaker(ent, mention_span, mention_text, how)
 
+    def _anaphoric(self, m: Mention) -> Entity | None:
+        """A bare definite description ("l'universitaire", "le chancelier",
+        "le politique letton") takes up the last person in view; one with a
+        complement ("le correspondant de l'AFP à Alep") introduces someone."""
+        words = fold(m.text).split()
+        if not words or words[0] not in ("le", "la", "l") or len(words) > 4:
+            return None
+        if any(w in ("de", "du", "des", "d", "a", "au", "aux", "en") for w in words[1:]):
+            return None
+        gender = _ROLE_GENDER.get(words[1]) if len(words) > 1 else None
+        for s in reversed(self._salient):
+            ent = s.entity
+            if ent.kind is SpeakerKind.PERSON and (gender is None or ent.gender in (None, gender)):
+                return ent
+        return None
+
     def _by_role_prefix(self, head: str) -> Entity | None:
         key = _role_key(head)
         for k in reversed(list(self._by_role)):
@@ -255,8 +278,8 @@ class Resolver:
             return Speaker(None, span, text, SpeakerKind.UNKNOWN, "pronoun: on")
         plural = p in ("ils", "elles", "eux")
         want = "f" if p in ("elle", "elles", "celle-ci", "cette dernière") else "m"
-        searches = [(SpeakerKind.GROUP, SpeakerKind.ORGANISATION)] if plural else \
-            [(SpeakerKind.PERSON,), (SpeakerKind.ORGANISATION,)]
+        searches = [(SpeakerKind.GROUP,)] if plural else \
+            [(SpeakerKind.PERSON, SpeakerKind.UNKNOWN), (SpeakerKind.ORGANISATION,)]
         for kinds in searches:
             ent = self._last_salient(kinds, want)
             if ent is None:
@@ -292,5 +315,30 @@ class Resolver:
         return Speaker(ent.name, span, text, ent.kind, how, ent.role, ent.gender, ent.gender_basis)
 
 
+def expands(name: str, acronym: str) -> bool:
+    """Whether an acronym abbreviates a name: its letters are the initials of
+    the name's words, in order ("Observatoire syrien des droits de l'Homme"
+    for OSDH); "Jan Hamáček (ČSSD)" gives a party, not an expansion."""
+    initials = [w[0] for w in fold(name.split("(")[0]).split()]
+    letters = fold(acronym).replace(" ", "")
+    if not letters or not initials or initials[0] != letters[0]:
+        return False
+    i = 0
+    for c in letters:
+        while i < len(initials) and initials[i] != c:
+            i += 1
+        if i == len(initials):
+            return False
+        i += 1
+    return True
+
+
+_DETERMINERS = frozenset({"le", "la", "l", "les", "un", "une", "son", "sa", "ses", "leur", "ce", "cet", "cette"})
+
+
 def _role_key(role: str) -> str:
-    return fold(role.split("(")[0])
+    """A role as a lookup key: folded, without determiner or acronym."""
+    words = fold(role.split("(")[0]).split()
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
