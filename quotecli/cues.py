@@ -141,7 +141,8 @@ def _preposed(text: str, s: Sentence, found: list[Attribution], used: list[Span]
             rule = "preposed-colon" if intro.group("colon") else "preposed-que" if intro.group("que") \
                 else "preposed-infinitive" if intro.group("infinitive") else "preposed-quote"
         elif verb and ({"obj", "attr"} & verb.uses):
-            content_start = vg.end()
+            adjuncts = patterns.ADJUNCTS.match(text, vg.end(), s.span.end)
+            content_start = adjuncts.end() if adjuncts else vg.end()
             rule = "preposed-object"
         if content_start is None:
             continue
@@ -268,48 +269,35 @@ def _tail(text: str, s: Sentence, pos: int, inverted: bool) -> tuple[Mention | N
 
 def _subject_before(text: str, s: Sentence, pos: int) -> Mention | None:
     """The subject of a verb at `pos`: the nearest mention before it that is
-    no complement, with only adverbs, an apposition or a parenthesis between."""
+    no complement, with only adverbs, an apposition, a relative clause or a
+    parenthesis between ("Rami Abdel Rahmane, directeur de l'OSDH, a déclaré")."""
     for m in reversed(s.mentions):
         if m.span.end > pos:
             continue
+        if pos - m.span.end > 200:
+            return None
         if m.after_preposition:
-            return None if _gap_has_verb_boundary(text, m.span.end, pos) else _earlier_subject(text, s, m, pos)
-        gap = text[m.span.end : pos]
-        if _subject_gap(gap):
-            return m
-        return None
-    return None
-
-
-def _earlier_subject(text: str, s: Sentence, complement: Mention, pos: int) -> Mention | None:
-    """"Rami Abdel Rahmane, directeur de l'OSDH, a déclaré": past the apposition."""
-    for m in reversed(s.mentions):
-        if m.span.end > complement.span.start or m.after_preposition:
             continue
-        role = patterns.APPOSITION_ROLE.match(text, m.span.end, pos)
-        if role and _subject_gap(text[role.end() : pos]):
+        if _subject_gap(text[m.span.end : pos]):
             return m
-        return None
     return None
 
 
 def _subject_gap(gap: str) -> bool:
+    """What may separate a subject from its verb."""
     g = gap.strip(" \u00a0\u202f")
     if not g:
         return True
-    if g.startswith(",") and g.endswith(","):  # ", directeur de l'OSDH," or ", lui,"
-        return len(g) < 120 and "«" not in g and " que " not in g
+    if g.startswith(",") and g.endswith(","):  # ", directeur de l'OSDH," or ", qui …,"
+        return len(g) < 160 and not any(c in g for c in "«»“”\"")
     if g.startswith("(") and g.endswith(")"):
         return True
     words = g.replace(",", " ").split()
-    return len(words) <= 3 and all(w.lower() in _ADVERBS or w.lower() in ("ne", "n'", "lui-même", "elle-même") for w in words)
+    return len(words) <= 3 and all(w.lower() in _ADVERBS for w in words)
 
 
-def _gap_has_verb_boundary(text: str, start: int, end: int) -> bool:
-    return "," not in text[start:end]
-
-
-_ADVERBS = frozenset(_LEX.words("incise_adverbs")) | {"pourtant", "donc", "enfin", "aussi", "déjà", "lui", "elle"}
+#: Words that may stand between a subject and its verb besides adverbs.
+_ADVERBS = frozenset(_LEX.words("incise_adverbs")) | {"ne", "n'", "lui", "elle", "donc"}
 
 
 def _object_ok(text: str, content: Span, s: Sentence, verb) -> bool:  # type: ignore[no-untyped-def]

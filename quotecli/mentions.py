@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quotecli import lexicon, patterns
 from quotecli.model import Span
@@ -15,6 +15,12 @@ from quotecli.model import Span
 _LEX = lexicon.load()
 _PREPOSITIONS = frozenset(_LEX.words("prepositions"))
 _PLACES = frozenset(_LEX.words("places"))
+_FIRST_NAMES = frozenset(n.casefold() for n in _LEX.first_names())
+
+
+def fold_first(name: str) -> str:
+    """The first word of a name, case-folded: "Jean-Marie Le Pen" -> "jean-marie"."""
+    return name.split(" ")[0].casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +46,41 @@ def find_mentions(text: str, paragraphs: Sequence[Span]) -> list[Mention]:
     out: list[Mention] = []
     for para in paragraphs:
         for m in patterns.MENTION.finditer(text, para.start, para.end):
-            out.append(_mention(text, m))
+            for mention in _split_names(text, _mention(text, m)):
+                if not _capitalised_opener(text, mention, para):
+                    out.append(mention)
     return out
+
+
+def _split_names(text: str, m: Mention) -> list[Mention]:
+    """Two names run together ("l'agence RIA Novosti Valentine Sapounov",
+    "ministre de l'Intérieur Jan Hamáček") part where a first name starts."""
+    if m.kind not in ("name", "role", "organisation") or not m.name or m.name.count(" ") < 2:
+        return [m]
+    words = m.name.split(" ")
+    for i in range(1, len(words) - 1):
+        if words[i].casefold() in _FIRST_NAMES and words[i - 1].casefold() not in _FIRST_NAMES:
+            cut = m.span.start + m.text.rindex(" ".join(words[i:]))
+            first = replace(m, span=Span(m.span.start, cut - 1), text=text[m.span.start : cut - 1],
+                            name=" ".join(words[:i]), acronym=None)
+            second = Mention(Span(cut, m.span.end), "name", text[cut : m.span.end], name=" ".join(words[i:]),
+                             acronym=m.acronym)
+            return [first, second]
+    return [m]
+
+
+def _capitalised_opener(text: str, m: Mention, para: Span) -> bool:
+    """A lone capitalised word opening a sentence ("Devant", "Souvent",
+    "Commentateur") is no name, unless the lexicon knows it or a role
+    follows it in apposition ("Barroso, le président de la Commission")."""
+    if m.kind != "name" or " " in (m.name or " ") or m.name in _PLACES or fold_first(m.name or "") in _FIRST_NAMES:
+        return False
+    i = m.span.start
+    while i > para.start and text[i - 1] in " \u00a0\u202f":
+        i -= 1
+    if i > para.start and text[i - 1] not in ".!?…:«“\"—–-(":
+        return False
+    return patterns.APPOSITION_ROLE.match(text, m.span.end) is None
 
 
 def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]

@@ -37,7 +37,7 @@ SENTENCE_END = regex.compile(
     + _ABBREVIATIONS
     + r"""
         (?: [.!?…] | \.\.\. )
-        [»”"’)\]]{0,3}+
+        (?: [ \u00a0\u202f]?+ [»”"’)\]] ){0,3}+
     )
     \s++
     (?P<next> (?= [\p{Lu}\d«“"¿¡—–-] ) )
@@ -108,7 +108,7 @@ _PARTICLE = r"(?: de | d['’] | van | von | der | den | di | da | dos | del | d
 #: A proper name of one to five words, not starting with a function word
 #: ("Dans", "Selon"); "Le Figaro", "La Poste", "Le Pen" keep their article.
 NAME = rf"""
-    (?: (?: Le | La | Les ) {_SP}++ | L['’] )?+
+    (?: (?: Le | La | Les ) {_SP}++ | L['’] | (?: \p{{Lu}} \. {_SP}*+ ){{1,2}}+ (?= \p{{Lu}} \p{{Ll}} ) )?+
     (?! (?i: \L<function_words> ) \b ) {_NAME_WORD}
     (?: (?: {_SP}++ {_PARTICLE} {_SP}*+ | {_SP}++ ) {_NAME_WORD} ){{0,4}}+
 """

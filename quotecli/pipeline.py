@@ -43,7 +43,11 @@ def extract(text: str, doc_id: str | None = None) -> list[Record]:
             lo, hi = bisect_left(m_starts, sent.start), bisect_left(m_starts, sent.end)
             sentence = Sentence(sent, s_quotes, mentions[lo:hi])
             covered: list[Span] = []
-            for att in find_attributions(text, sentence):
+            attributions = find_attributions(text, sentence)
+            subject = next((m for m in sentence.mentions if not m.after_preposition), None)
+            if subject is not None and subject.kind != "pronoun" and not attributions:
+                resolver.note_subject(subject)
+            for att in attributions:
                 record = _record(text, att, s_quotes, resolver, lines, doc_id, stray)
                 if record is None:
                     continue
@@ -76,7 +80,9 @@ def _record(text: str, att: Attribution, s_quotes: list[Quotation], resolver: Re
     span = Span(first.start, last_piece.end)
     inside = [q for q in s_quotes if span.start <= q.pieces[0].start and q.pieces[-1].end <= span.end + 1]
     flags: list[str] = []
-    if inside and all(any(p.contains(c) for q in inside for p in q.pieces) for c in att.content):
+    # Content after "que" is reported speech even when it is all in marks.
+    verbatim = not att.rule.startswith(("preposed-que", "gerund"))
+    if inside and verbatim and all(any(p.contains(c) for q in inside for p in q.pieces) for c in att.content):
         kind = QuoteType.DIRECT
         fragments = att.content
         for q in inside:

@@ -34,7 +34,7 @@ _FIRST_NAMES = {fold(k): v for k, v in _LEX.first_names().items()}
 
 def name_tokens(name: str) -> tuple[str, ...]:
     """The folded words of a name that identify it (particles dropped)."""
-    return tuple(t for t in fold(name).split() if t not in _PARTICLES)
+    return tuple(t for t in fold(name).split() if t not in _PARTICLES and not (len(t) == 2 and t[1] == "."))
 
 
 @dataclass(slots=True)
@@ -69,6 +69,7 @@ class Resolver:
         self._by_role: dict[str, Entity] = {}
         self._alias: dict[Span, Entity] = {}  # mention span -> entity, for appositions
         self._salient: list[_Salient] = []
+        self._entity_at: dict[Span, Entity | None] = {}
         self._sentence_starts: list[int] = []
 
     # -- reading the text -------------------------------------------------
@@ -101,8 +102,7 @@ class Resolver:
             elif nxt is not None and self._is_apposition(m, nxt) and nxt.kind == "role" and not nxt.name and nxt.head:
                 self._attach_role(entity, nxt.head, nxt)
                 self._alias[nxt.span] = entity
-        if entity is not None and not m.after_preposition and m.kind != "pronoun":
-            self._salient.append(_Salient(m.span.start, entity))
+        self._entity_at[m.span] = entity
 
     def _is_apposition(self, a: Mention, b: Mention) -> bool:
         gap = self._text[a.span.end : b.span.start]
@@ -256,10 +256,11 @@ class Resolver:
             return None
         if any(w in ("de", "du", "des", "d", "a", "au", "aux", "en") for w in words[1:]):
             return None
-        gender = _ROLE_GENDER.get(words[1]) if len(words) > 1 else None
+        # Masculine role nouns also name women ("le ministre"); only a feminine one constrains.
+        feminine = len(words) > 1 and _ROLE_GENDER.get(words[1]) == "f"
         for s in reversed(self._salient):
             ent = s.entity
-            if ent.kind is SpeakerKind.PERSON and (gender is None or ent.gender in (None, gender)):
+            if ent.kind is SpeakerKind.PERSON and not (feminine and ent.gender == "m"):
                 return ent
         return None
 
@@ -279,7 +280,7 @@ class Resolver:
         plural = p in ("ils", "elles", "eux")
         want = "f" if p in ("elle", "elles", "celle-ci", "cette dernière") else "m"
         searches = [(SpeakerKind.GROUP,)] if plural else \
-            [(SpeakerKind.PERSON, SpeakerKind.UNKNOWN), (SpeakerKind.ORGANISATION,)]
+            [(SpeakerKind.PERSON, SpeakerKind.UNKNOWN, SpeakerKind.ORGANISATION)]
         for kinds in searches:
             ent = self._last_salient(kinds, want)
             if ent is None:
@@ -296,6 +297,15 @@ class Resolver:
             if ent.kind in kinds and (ent.gender is None or ent.gender == gender):
                 return ent
         return None
+
+    def note_subject(self, m: Mention) -> None:
+        """A sentence's subject comes into view (for later pronouns)."""
+        self.read_until(m.span.end)
+        entity = self._entity_at.get(m.span)
+        if entity is None and m.kind == "group":
+            entity = self._new(m.head or m.text, SpeakerKind.GROUP)
+        if entity is not None:
+            self._salient.append(_Salient(m.span.start, entity))
 
     def note_speaker(self, speaker: Speaker, at: int) -> None:
         """A resolved speaker comes into view (for later pronouns)."""
