@@ -27,7 +27,7 @@ class Attribution:
     cue: Span | None
     lemma: str | None
     mention: Mention | None = None  # the speaker as the text names it here
-    pronoun: str | None = None  # the subject of an inverted verb ("-t-il")
+    pronoun: Span | None = None  # the subject of an inverted verb: "il" in "a-t-il dit"
     antecedent: bool = False  # "selon lequel": the source is the mention before
 
 
@@ -310,7 +310,7 @@ def _object_ok(text: str, content: Span, s: Sentence, verb) -> bool:  # type: ig
 
 def _attribution(text: str, rule: str, inc, content: tuple[Span, ...], mention: Mention | None) -> Attribution:  # type: ignore[no-untyped-def]
     vg = Span(inc.start("vg"), inc.end("vg"))
-    inv = inc.group("inv")
+    inv = Span(inc.start("inv"), inc.end("inv")) if inc.group("inv") else None
     if inv:
         rule += "-inversion"
     return Attribution(rule, content, vg, _lemma(inc), mention, pronoun=inv)

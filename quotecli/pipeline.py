@@ -101,7 +101,7 @@ def _record(text: str, att: Attribution, s_quotes: list[Quotation], resolver: Re
     quote = text[span.start : span.end] if kind is QuoteType.MIXED else " ".join(text[c.start : c.end] for c in att.content)
     if kind is QuoteType.MIXED and len(att.content) > 1:
         quote = " ".join(text[c.start : c.end] for c in att.content)
-    speaker = _speaker(att, resolver)
+    speaker = _speaker(text, att, resolver)
     if speaker is None or speaker.name is None:
         flags.append("no_speaker")
     cue = Cue(att.cue, text[att.cue.start : att.cue.end], att.lemma or text[att.cue.start : att.cue.end]) if att.cue else None
@@ -121,13 +121,14 @@ def _unwrap(text: str, att: Attribution, s_quotes: list[Quotation]) -> Attributi
     return att
 
 
-def _speaker(att: Attribution, resolver: Resolver) -> Speaker | None:
+def _speaker(text: str, att: Attribution, resolver: Resolver) -> Speaker | None:
     if att.mention is not None:
         resolver.read_until(att.mention.span.end)
         return resolver.resolve(att.mention)
-    if att.pronoun is not None and att.cue is not None:
-        resolver.read_until(att.cue.start)
-        return resolver.resolve_pronoun(att.pronoun, att.cue, None)
+    if att.pronoun is not None:
+        resolver.read_until(att.pronoun.start)
+        word = text[att.pronoun.start : att.pronoun.end]
+        return resolver.resolve_pronoun(word, att.pronoun, word)
     return None
 
 
