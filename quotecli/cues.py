@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from quotecli import lexicon, patterns
+from quotecli import lexicon, patterns, verbs
 from quotecli.mentions import Mention
 from quotecli.model import Span
 from quotecli.quotes import Quotation
@@ -51,10 +51,10 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
 
     # 1. A quotation followed by an incise: «…», a-t-il lancé / a déclaré X.
     for q in s.quotations:
-        inc = patterns.INCISE.match(text, q.outer.end, s.span.end)
-        if inc is None:
+        vg = _incise(text, q.outer.end, s.span.end)
+        if vg is None:
             continue
-        tail = _tail(text, s, inc.end(), inverted=bool(inc.group("inv")))
+        tail = _tail(text, s, vg.span.end, inverted=vg.inverted is not None)
         if tail is None:
             continue
         mention, tail_end = tail
@@ -64,35 +64,31 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
             content = _quotation_content(text, q, s, tail_end)
         else:
             content = (_trim(text, start, q.outer.end),)
-        take(_attribution(text, "quote-incise", inc, content, mention), Span(inc.start(), tail_end))
+        take(_attribution("quote-incise", vg, content, mention), Span(q.outer.end, tail_end))
 
     # 2. An incise inside one quotation: «A, a-t-il dit, B».
     for q in s.quotations:
-        if any(a.content and a.content[0].start <= q.pieces[0].start <= a.content[-1].end for a in found):
-            inner_taken = True
-        else:
-            inner_taken = False
         piece = q.pieces[-1]
-        inc = patterns.INNER_INCISE.search(text, piece.start, piece.end)
-        if inc is None:
+        inner = _inner_incise(text, piece)
+        if inner is None:
             continue
-        pieces = (*q.pieces[:-1], _trim(text, piece.start, inc.start()), Span(inc.end(), piece.end))
-        if inner_taken:
-            # The quotation is already content of a record: just split it.
-            found[:] = [_split(a, q, pieces) for a in found]
+        vg, cut, resume = inner
+        pieces = (*q.pieces[:-1], _trim(text, piece.start, cut), Span(resume, piece.end))
+        if any(q.pieces[-1] in a.content for a in found):
+            found[:] = [_split(a, q, pieces) for a in found]  # already content: just split it
             continue
-        take(_attribution(text, "quote-inner-incise", inc, pieces, None), Span(inc.start(), inc.end()))
+        take(_attribution("quote-inner-incise", vg, pieces, None), Span(cut, resume))
 
     # 3. Plain content followed by an incise: "…, a indiqué l'OSDH."
     for comma in patterns.INCISE_COMMA.finditer(text, s.span.start, s.span.end):
         pos = comma.start()
         if _inside(pos, s.quotations) or _inside(pos, used):
             continue
-        inc = patterns.INCISE.match(text, pos, s.span.end)
-        if inc is None:
+        vg = _incise(text, pos, s.span.end)
+        if vg is None:
             continue
-        inverted = bool(inc.group("inv"))
-        tail = _tail(text, s, inc.end(), inverted=inverted)
+        inverted = vg.inverted is not None
+        tail = _tail(text, s, vg.span.end, inverted=inverted)
         if tail is None:
             continue
         mention, tail_end = tail
@@ -104,7 +100,7 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
         if inverted and rest.startswith(",") and rest.strip(_TRAILING):
             content.append(_trim(text, tail_end + 1, s.span.end))  # "X, a-t-il dit, Y."
             tail_end = s.span.end
-        take(_attribution(text, "content-incise", inc, tuple(content), mention), Span(pos, tail_end))
+        take(_attribution("content-incise", vg, tuple(content), mention), Span(pos, tail_end))
 
     # 4. Source markers: "selon X, …", "…, selon X.", "selon lequel …".
     _markers(text, s, found, used, take)
@@ -120,15 +116,15 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
 
 
 def _preposed(text: str, s: Sentence, found: list[Attribution], used: list[Span], take) -> None:  # type: ignore[no-untyped-def]
-    for vg in patterns.VERB_GROUP.finditer(text, s.span.start, s.span.end):
-        if _inside(vg.start(), s.quotations) or _inside(vg.start(), used):
+    for vg in verbs.verb_groups(text, s.span.start, s.span.end):
+        if _inside(vg.span.start, s.quotations) or _inside(vg.span.start, used):
             continue
-        subject = _subject_before(text, s, vg.start())
+        subject = _subject_before(text, s, vg.span.start)
         if subject is None:
             continue
-        lemma = _lemma(vg)
-        verb = _LEX.verbs.get(lemma) if lemma else None
-        intro = patterns.INTRODUCER.match(text, vg.end(), s.span.end)
+        lemma = vg.lemma
+        verb = _LEX.verbs.get(lemma)
+        intro = patterns.INTRODUCER.match(text, vg.span.end, s.span.end)
         content_start: int | None = None
         rule = "preposed"
         if intro is not None:
@@ -141,8 +137,8 @@ def _preposed(text: str, s: Sentence, found: list[Attribution], used: list[Span]
             rule = "preposed-colon" if intro.group("colon") else "preposed-que" if intro.group("que") \
                 else "preposed-infinitive" if intro.group("infinitive") else "preposed-quote"
         elif verb and ({"obj", "attr"} & verb.uses):
-            adjuncts = patterns.ADJUNCTS.match(text, vg.end(), s.span.end)
-            content_start = adjuncts.end() if adjuncts else vg.end()
+            adjuncts = patterns.ADJUNCTS.match(text, vg.span.end, s.span.end)
+            content_start = adjuncts.end() if adjuncts else vg.span.end
             rule = "preposed-object"
         if content_start is None:
             continue
@@ -159,33 +155,31 @@ def _preposed(text: str, s: Sentence, found: list[Attribution], used: list[Span]
             continue
         if rule == "preposed-object" and not _object_ok(text, content, s, verb):
             continue
-        cue = Span(vg.start(), vg.end())
+        cue = vg.span
         take(Attribution(rule, (content,), cue, lemma, subject), cue)
         if colon_quote is not None and not _overlaps_content(colon_quote.span, found):
             take(Attribution("preposed-colon", colon_quote.pieces, cue, lemma, subject))
 
 
 def _gerunds(text: str, s: Sentence, found: list[Attribution], used: list[Span], take) -> None:  # type: ignore[no-untyped-def]
-    for g in patterns.GERUND.finditer(text, s.span.start, s.span.end):
-        if _inside(g.start(), s.quotations) or _inside(g.start(), used):
+    for cue, lemma in verbs.gerunds(text, s.span.start, s.span.end):
+        if _inside(cue.start, s.quotations) or _inside(cue.start, used):
             continue
-        intro = patterns.INTRODUCER.match(text, g.end(), s.span.end)
+        intro = patterns.INTRODUCER.match(text, cue.end, s.span.end)
         if intro is None or not (intro.group("que") or intro.group("colon")):
             continue
-        earlier = [a for a in found if a.cue and a.cue.end <= g.start()]
+        earlier = [a for a in found if a.cue and a.cue.end <= cue.start]
         if earlier:
             subject, pronoun = earlier[-1].mention, earlier[-1].pronoun
         else:
-            subject = next((m for m in s.mentions if not m.after_preposition and m.span.end <= g.start()), None)
+            subject = next((m for m in s.mentions if not m.after_preposition and m.span.end <= cue.start), None)
             pronoun = None
         if subject is None and pronoun is None:
             continue
         content = _trim(text, intro.end(), s.span.end)
         if content.end <= content.start or _overlaps_content(content, found):
             continue
-        forms = _LEX.analyse(g.group("verb"))
-        cue = Span(g.start(), g.end())
-        take(Attribution("gerund", (content,), cue, forms[0].lemma if forms else None, subject, pronoun), cue)
+        take(Attribution("gerund", (content,), cue, lemma, subject, pronoun), cue)
 
 
 def _markers(text: str, s: Sentence, found: list[Attribution], used: list[Span], take) -> None:  # type: ignore[no-untyped-def]
@@ -308,23 +302,30 @@ def _object_ok(text: str, content: Span, s: Sentence, verb) -> bool:  # type: ig
     return has_quote or len(words) >= 4
 
 
-def _attribution(text: str, rule: str, inc, content: tuple[Span, ...], mention: Mention | None) -> Attribution:  # type: ignore[no-untyped-def]
-    vg = Span(inc.start("vg"), inc.end("vg"))
-    inv = Span(inc.start("inv"), inc.end("inv")) if inc.group("inv") else None
-    if inv:
+def _attribution(rule: str, vg: verbs.VerbGroup, content: tuple[Span, ...], mention: Mention | None) -> Attribution:
+    if vg.inverted:
         rule += "-inversion"
-    return Attribution(rule, content, vg, _lemma(inc), mention, pronoun=inv)
+    return Attribution(rule, content, vg.span, vg.lemma, mention, pronoun=vg.inverted)
 
 
-def _lemma(m) -> str | None:  # type: ignore[no-untyped-def]
-    """The lemma of the verb matched in groups `verb` / `pverb`."""
-    if m.group("verb"):
-        forms = _LEX.analyse(m.group("verb"), pronominal=False)
-    elif m.group("pverb"):
-        forms = _LEX.analyse(m.group("pverb"), pronominal=True)
-    else:
-        return None
-    return forms[0].lemma if forms else None
+def _incise(text: str, pos: int, end: int) -> verbs.VerbGroup | None:
+    """A verb group opening a postposed incise at `pos` ("», a-t-il dit")."""
+    lead = patterns.INCISE_LEAD.match(text, pos, end)
+    return verbs.verb_group_at(text, lead.end(), end) if lead else None
+
+
+def _inner_incise(text: str, piece: Span) -> tuple[verbs.VerbGroup, int, int] | None:
+    """An inverted incise inside a quotation, «A, a-t-il dit, B»: the verb
+    group, where A ends and where B starts."""
+    comma = text.find(",", piece.start, piece.end)
+    while comma != -1:
+        vg = _incise(text, comma, piece.end)
+        if vg is not None and vg.inverted is not None:
+            stop = patterns.INCISE_END.search(text, vg.span.end, min(piece.end, vg.span.end + 80))
+            if stop is not None:
+                return vg, comma, stop.end()
+        comma = text.find(",", comma + 1, piece.end)
+    return None
 
 
 def _quotation_content(text: str, q: Quotation, s: Sentence, tail_end: int) -> tuple[Span, ...]:

@@ -78,11 +78,6 @@ _LISTS = {
     "groups": _variants(_LEX.words("group_nouns")),
     "adjectives": _variants(_LEX.words("demonyms") | _LEX.words("role_adjectives")),
     "titles": _variants(_LEX.titles()),
-    "finite": _variants(_LEX.forms("finite", pronominal=False)),
-    "participle": _variants(_LEX.forms("participle", pronominal=False)),
-    "pron_finite": _variants(_LEX.forms("finite", pronominal=True)),
-    "pron_participle": _variants(_LEX.forms("participle", pronominal=True)),
-    "present_participle": _variants(_LEX.forms("present_participle")),
 }
 
 
@@ -130,7 +125,7 @@ _DET = rf"""
 _PRE_ADJ = r"(?i: même | nouveau | nouvelle | nouvel | ancien | ancienne | ex- | futur | future | actuel | actuelle | vice- | jeune | haut | haute | premier | première | principal | principale )"
 #: A word that can follow a preposition in a role complement ("de la Santé").
 _COMPLEMENT_WORD = r"""
-    (?! (?i: \L<function_words> ) \b ) (?! \L<finite> \b )
+    (?! (?i: \L<function_words> ) \b )
     [\p{L}\p{M}] [\p{L}\p{M}'’\-\u2011]*+
 """
 #: A complement of a role or body: "de la Santé", "des Affaires étrangères",
@@ -176,47 +171,39 @@ MENTION = _compile(
 )
 
 # --------------------------------------------------------------------------
-# Attribution verbs: "a-t-il déclaré", "confie-t-il", "s'est dit", "déclare"
+# Attribution verbs: shapes only; the forms are looked up in verbs.py
 
 #: Third-person forms of avoir used as auxiliary.
-_AUX = r"(?: a | ont | avait | avaient | aurait | auraient | aura | auront | eut | eurent )"
+AUXILIARIES = ("a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "eut", "eurent")
 #: Third-person forms of être, the auxiliary of pronominal verbs.
-_BE = r"(?: est | sont | était | étaient | serait | seraient | sera | seront | fut | furent )"
-#: Subject-verb inversion: "-t-il", "-elle", "-ils", "-t-on".
-_INV = r"[-\u2011] (?: t [-\u2011] )?+ (?P<inv> il | elle | on | ils | elles ) \b"
-#: Adverbs and time words inside the verb group: "a-t-il encore dit".
-_ADVS = rf"(?: {_SP}++ \L<adverbs> \b ){{0,3}}+"
-#: "se" or its elided form before a pronominal verb.
-_SE = rf"(?: se {_SP}++ | s['’] )"
+BE_FORMS = ("est", "sont", "était", "étaient", "serait", "seraient", "sera", "seront", "fut", "furent")
 
-#: A verb group with inverted subject: only in an incise.
-_VERB_INVERTED = rf"""
-    (?: {_AUX} {_INV} {_ADVS} {_SP}++ (?P<verb> \L<participle> )
-      | {_SE} {_BE} {_INV} {_ADVS} {_SP}++ (?P<pverb> \L<pron_participle> )
-      | (?P<verb> \L<finite> ) {_INV}
-      | {_SE} (?P<pverb> \L<pron_finite> ) {_INV}
-    ) \b
-"""
-#: A verb group whose subject stands apart: "a déclaré", "s'est dit", "estime".
-_VERB_PLAIN = rf"""
-    (?: {_AUX} {_ADVS} {_SP}++ (?P<verb> \L<participle> )
-      | {_SE} {_BE} {_ADVS} {_SP}++ (?P<pverb> \L<pron_participle> )
-      | {_SE} (?P<pverb> \L<pron_finite> )
-      | (?P<verb> \L<finite> )
-    ) \b (?! [-\u2011'’] )
-"""
+#: A word: letters and combining marks, no apostrophe or hyphen.
+WORD = regex.compile(r"[\p{L}\p{M}]++")
+_W = r"[\p{L}\p{M}]++"
+#: Subject-verb inversion after a verb: "-t-il", "-elle", "-ils", "-t-on".
+_INV = rf"(?: [-\u2011] (?: t [-\u2011] )?+ (?P<inv> il | elle | on | ils | elles ) \b )?+"
 
-#: A postposed incise right after reported content: "», a-t-il lancé",
-#: ", a indiqué l'OSDH", "» indique le quotidien".
-INCISE = _compile(
+#: A verb group's shape: a first word (a verb or an auxiliary), an optional
+#: inversion, and up to seven more words (adverbs, a participle, the rest of
+#: a multiword verb), looked up in verbs.py.
+VG_WORDS = regex.compile(
     rf"""
-    \G {_SP}*+ (?: [,–—] {_SP}*+ )?+
-    (?P<vg> {_VERB_INVERTED} | {_VERB_PLAIN} )
-    """
+    \G (?P<w> {_W} ) (?! ['’] ) {_INV}
+    (?: {_SP}++ (?P<w> {_W} ) (?! ['’\-\u2011] ) ){{0,7}}+
+    """,
+    _FLAGS,
 )
-
-#: A verb group after its subject, anywhere in a sentence (searched).
-VERB_GROUP = _compile(rf"(?<! [\p{{L}}\p{{M}}'’\-] ) (?P<vg> {_VERB_PLAIN} )")
+#: The same after "se" / "s'": "s'est-il félicité", "se dit", "s'interroge-t-il".
+VG_PRONOMINAL = regex.compile(
+    rf"""
+    \G (?i: se {_SP}++ | s['’] ) (?P<w> {_W} ) (?! ['’] ) {_INV}
+    (?: {_SP}++ (?P<w> {_W} ) (?! ['’\-\u2011] ) ){{0,7}}+
+    """,
+    _FLAGS,
+)
+#: What leads from reported content to a postposed incise: "», " or ", ".
+INCISE_LEAD = regex.compile(rf"\G {_SP}*+ (?: [,–—] {_SP}*+ )?+", _FLAGS)
 
 #: What may stand between a verb and the content it introduces:
 #: time words, "à l'AFP", "dans un communiqué", ", au contraire,".
@@ -245,9 +232,6 @@ INTRODUCER = _compile(
     )
     """
 )
-
-#: A gerund introducing content: "estimant que", "en affirmant que".
-GERUND = _compile(rf"(?<! \w ) (?: en {_SP}++ )?+ (?P<verb> \L<present_participle> ) \b")
 
 # --------------------------------------------------------------------------
 # Source markers: "selon X", "d'après X", "pour X", "à en croire X"
@@ -283,12 +267,8 @@ APPOSITION_ROLE = _compile(
     """
 )
 
-#: An incise inside a quotation: «A, a-t-il dit, B».
-INNER_INCISE = _compile(
-    rf"""
-    , {_SP}*+ (?P<vg> {_VERB_INVERTED} ) [^,.!?…«»“”"\n]{{0,80}}+ (?P<end> [,.!?…] ) {_SP}*+
-    """
-)
+#: Where an incise inside a quotation ends: «A, a-t-il dit, B» / «A, dit-il. B».
+INCISE_END = regex.compile(r"[,.!?…][ \u00a0\u202f]*+")
 
 #: A comma that may open a postposed incise after plain content.
 INCISE_COMMA = regex.compile(r",")

@@ -1,0 +1,141 @@
+"""Attribution verb groups: "a-t-il déclaré", "confie-t-il", "s'est dit", "estime".
+
+Thousands of verb forms make a regex named list slow wherever it is tried,
+so a verb group is read in two steps: a small pattern reads its shape (an
+auxiliary, an inversion, the words that follow), then the words are looked up
+in the lexicon's sets of forms, adverbs skipped and the longest multiword form
+("fait savoir", "mis en garde") first. Searching a sentence only tries the
+words that can start a verb group, found by one pass over its words.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from quotecli import lexicon, patterns
+from quotecli.model import Span
+
+_LEX = lexicon.load()
+
+
+def _forms(mood: str, pronominal: bool | None = None) -> frozenset[str]:
+    return frozenset(f.replace("’", "'") for f in _LEX.forms(mood, pronominal=pronominal))
+
+
+_FINITE = _forms("finite", False)
+_PARTICIPLE = _forms("participle", False)
+_PRON_FINITE = _forms("finite", True)
+_PRON_PARTICIPLE = _forms("participle", True)
+_PRESENT_PARTICIPLE = _forms("present_participle")
+_ADVERBS = frozenset(a.replace("’", "'") for a in _LEX.words("incise_adverbs"))
+_ADVERB_WORDS = max(len(a.split()) for a in _ADVERBS)
+_AUXILIARIES = frozenset(patterns.AUXILIARIES)
+#: Words that can open a verb group after its subject.
+_STARTERS = _AUXILIARIES | {"se", "s"} | {f.split()[0] for f in _FINITE}
+_MAX_WORDS = 4  # the longest multiword form has this many words
+
+
+@dataclass(frozen=True, slots=True)
+class VerbGroup:
+    """A verb group of attribution and what it says about its subject."""
+
+    span: Span
+    lemma: str
+    pronominal: bool
+    inverted: Span | None  # the pronoun of an inversion: "il" in "a-t-il dit"
+
+
+def verb_group_at(text: str, pos: int, end: int) -> VerbGroup | None:
+    """The attribution verb group starting exactly at `pos`, if any."""
+    m = patterns.VG_PRONOMINAL.match(text, pos, end)
+    if m is not None:
+        found = _after_se(text, m)
+        if found is not None:
+            return found
+    m = patterns.VG_WORDS.match(text, pos, end)
+    if m is None:
+        return None
+    words = m.spans("w")
+    first = text[words[0][0] : words[0][1]].lower()
+    inv = _inversion(m)
+    if first in _AUXILIARIES:
+        return _compound(text, m.start(), words[1:], inv, _PARTICIPLE, pronominal=False)
+    if inv is not None:
+        lemma = _lemma(first, _FINITE, pronominal=False)
+        return VerbGroup(Span(m.start(), m.end("inv")), lemma, False, inv) if lemma else None
+    return _longest(text, m.start(), words, _FINITE, pronominal=False, inv=None)
+
+
+def verb_groups(text: str, start: int, end: int) -> Iterator[VerbGroup]:
+    """Verb groups without inversion in `text[start:end]`, in order."""
+    after = start
+    for w in patterns.WORD.finditer(text, start, end):
+        if w.start() < after or w.group().lower() not in _STARTERS:
+            continue
+        if w.start() > 0 and text[w.start() - 1] in "-\u2011'’":
+            continue  # "porte-parole", "l'annonce": inside another word
+        vg = verb_group_at(text, w.start(), end)
+        if vg is not None and vg.inverted is None:
+            after = vg.span.end
+            yield vg
+
+
+def gerunds(text: str, start: int, end: int) -> Iterator[tuple[Span, str]]:
+    """Present participles of attribution verbs: "estimant", "soulignant"."""
+    for w in patterns.WORD.finditer(text, start, end):
+        form = w.group().lower()
+        if form in _PRESENT_PARTICIPLE:
+            lemma = _lemma(form, _PRESENT_PARTICIPLE, pronominal=None)
+            if lemma:
+                yield Span(w.start(), w.end()), lemma
+
+
+def _after_se(text: str, m) -> VerbGroup | None:  # type: ignore[no-untyped-def]
+    """"s'est-il félicité", "s'est dit", "s'interroge-t-il", "se dit"."""
+    words = m.spans("w")
+    first = text[words[0][0] : words[0][1]].lower()
+    inv = _inversion(m)
+    if first in patterns.BE_FORMS:
+        return _compound(text, m.start(), words[1:], inv, _PRON_PARTICIPLE, pronominal=True)
+    if inv is not None:
+        lemma = _lemma(first, _PRON_FINITE, pronominal=True)
+        return VerbGroup(Span(m.start(), m.end("inv")), lemma, True, inv) if lemma else None
+    return _longest(text, m.start(), words, _PRON_FINITE, pronominal=True, inv=None)
+
+
+def _compound(text: str, start: int, words: list[tuple[int, int]], inv: Span | None,
+              participles: frozenset[str], pronominal: bool) -> VerbGroup | None:
+    """Auxiliary, then adverbs ("encore", "de son côté"), then a participle."""
+    i = 0
+    while i < len(words):
+        for n in range(min(_ADVERB_WORDS, len(words) - i), 0, -1):
+            if _join(text, words[i : i + n]) in _ADVERBS:
+                i += n
+                break
+        else:
+            break
+    return _longest(text, start, words[i:], participles, pronominal, inv)
+
+
+def _longest(text: str, start: int, words: list[tuple[int, int]], forms: frozenset[str],
+             pronominal: bool, inv: Span | None) -> VerbGroup | None:
+    for n in range(min(_MAX_WORDS, len(words)), 0, -1):
+        form = _join(text, words[:n])
+        if form in forms:
+            lemma = _lemma(form, forms, pronominal)
+            if lemma:
+                return VerbGroup(Span(start, words[n - 1][1]), lemma, pronominal, inv)
+    return None
+
+
+def _join(text: str, words: list[tuple[int, int]]) -> str:
+    return " ".join(text[a:b] for a, b in words).lower()
+
+
+def _inversion(m) -> Span | None:  # type: ignore[no-untyped-def]
+    return Span(m.start("inv"), m.end("inv")) if m.group("inv") else None
+
+
+def _lemma(form: str, forms: frozenset[str], pronominal: bool | None) -> str | None:
+    analyses = _LEX.analyse(form, pronominal=pronominal)
+    return analyses[0].lemma if analyses else None
