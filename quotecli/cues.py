@@ -111,6 +111,10 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
     # 6. A gerund with the main clause's subject: "…, estimant que …".
     _gerunds(text, s, found, used, take)
 
+    # 7. A quotation after a colon, its speaker the clause's subject:
+    #    "Denis Baupin a ensuite défendu sa décision : « … »".
+    _colon_quotes(text, s, found, take)
+
     found.sort(key=lambda a: a.content[0].start if a.content else 0)
     return found
 
@@ -120,6 +124,9 @@ def _preposed(text: str, s: Sentence, found: list[Attribution], used: list[Span]
         if _inside(vg.span.start, s.quotations) or _inside(vg.span.start, used):
             continue
         subject = _subject_before(text, s, vg.span.start)
+        if subject is None and _coordinated(text, s, vg.span.start):
+            # "Il fut exclu de son groupe et déclara alors : …": the first subject.
+            subject = next((m for m in s.mentions if not m.after_preposition and m.span.end <= vg.span.start), None)
         if subject is None:
             continue
         lemma = vg.lemma
@@ -159,6 +166,35 @@ def _preposed(text: str, s: Sentence, found: list[Attribution], used: list[Span]
         take(Attribution(rule, (content,), cue, lemma, subject), cue)
         if colon_quote is not None and not _overlaps_content(colon_quote.span, found):
             take(Attribution("preposed-colon", colon_quote.pieces, cue, lemma, subject))
+
+
+def _colon_quotes(text: str, s: Sentence, found: list[Attribution], take) -> None:  # type: ignore[no-untyped-def]
+    for q in s.quotations:
+        if _overlaps_content(q.span, found):
+            continue
+        colon = _colon_before(text, q.outer.start, s.span.start)
+        if colon is None or text[q.outer.end : s.span.end].strip(_TRAILING + "!?…»"):
+            continue
+        earlier = [a for a in found if a.cue and a.cue.end <= colon]
+        if earlier:  # "Selon X, … : « … »": the same source goes on
+            a = earlier[-1]
+            take(Attribution("colon-continuation", q.pieces, a.cue, a.lemma, a.mention, a.pronoun))
+            continue
+        start = _clause_start(text, s, s.span.start, found, colon)
+        before = [m for m in s.mentions if start <= m.span.start and m.span.end <= colon and not m.after_preposition]
+        if not before:
+            continue
+        last = before[-1]
+        subject = last if not text[last.span.end : colon].strip() else before[0]
+        take(Attribution("colon", q.pieces, Span(colon, colon + 1), ":", subject))
+
+
+def _colon_before(text: str, pos: int, start: int) -> int | None:
+    """The colon right before `pos` (only spaces between), if any."""
+    i = pos
+    while i > start and text[i - 1] in " \u00a0\u202f":
+        i -= 1
+    return i - 1 if i > start and text[i - 1] == ":" else None
 
 
 def _gerunds(text: str, s: Sentence, found: list[Attribution], used: list[Span], take) -> None:  # type: ignore[no-untyped-def]
@@ -275,6 +311,12 @@ def _subject_before(text: str, s: Sentence, pos: int) -> Mention | None:
         if _subject_gap(text[m.span.end : pos]):
             return m
     return None
+
+
+def _coordinated(text: str, s: Sentence, pos: int) -> bool:
+    """Whether the verb at `pos` follows "et" / "mais" (a second verb of one subject)."""
+    before = text[max(s.span.start, pos - 8) : pos].split()
+    return bool(before) and before[-1].lower() in ("et", "mais", "puis")
 
 
 def _subject_gap(gap: str) -> bool:

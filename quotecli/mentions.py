@@ -28,7 +28,8 @@ def _first_word(entry: str) -> str:
 #: The words that can follow a determiner in a mention: the first word of
 #: every role, body and group noun, and the adjectives that may precede them.
 _HEAD_STARTERS = frozenset(
-    _first_word(e) for e in (*_LEX.roles(), *_LEX.words("organisation_heads"), *_LEX.words("group_nouns"))
+    _first_word(e) for e in (*_LEX.roles(), *_LEX.words("organisation_heads"), *_LEX.words("group_nouns"),
+                             *_LEX.words("document_nouns"))
 ) | {"même", "nouveau", "nouvelle", "nouvel", "ancien", "ancienne", "anciens", "anciennes", "ex", "futur",
      "future", "actuel", "actuelle", "vice", "jeune", "haut", "haute", "premier", "première", "principal",
      "principale", "dernier", "dernière", "un", "une", "nombreux", "nombreuses", "autres"}
@@ -46,7 +47,7 @@ class Mention:
     """A stretch of text that may name a source."""
 
     span: Span
-    kind: str  # "name", "titled", "acronym", "role", "organisation", "group", "partitive", "pronoun"
+    kind: str  # "name", "titled", "acronym", "role", "organisation", "group", "document", "partitive", "pronoun"
     text: str  # the mention as written
     name: str | None = None  # the proper name in it: "François Hollande", "OSDH"
     head: str | None = None  # the role, body or group noun phrase without determiner
@@ -130,7 +131,8 @@ def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
     after_prep = _after_preposition(text, m.start())
     if m.group("np"):
         after_prep = after_prep or m.group("det").strip().lower() in ("au", "aux", "du")
-        kind = "role" if m.group("role") else "organisation" if m.group("organisation") else "group"
+        kind = "role" if m.group("role") else "organisation" if m.group("organisation") else \
+            "document" if m.group("document") else "group"
         head_start = m.end("det")
         head_end = m.start("np_name") if m.group("np_name") else m.end()
         head = text[head_start:head_end].rstrip(" ,\u00a0")

@@ -76,6 +76,7 @@ _LISTS = {
     "roles": _variants(_LEX.roles()),
     "organisations": _variants(_LEX.words("organisation_heads")),
     "groups": _variants(_LEX.words("group_nouns")),
+    "documents": _variants(_LEX.words("document_nouns")),
     "adjectives": _variants(_LEX.words("demonyms") | _LEX.words("role_adjectives")),
     "titles": _variants(_LEX.titles()),
 }
@@ -122,7 +123,7 @@ _DET = rf"""
            | de{_SP}++nombreux | de{_SP}++nombreuses | deux | trois | aux | au ) {_SP}++ )
 """
 #: Adjectives before a role: "le nouveau premier ministre", "le même chercheur".
-_PRE_ADJ = r"(?i: même | nouveau | nouvelle | nouvel | ancien | ancienne | ex- | futur | future | actuel | actuelle | vice- | jeune | haut | haute | premier | première | principal | principale )"
+_PRE_ADJ = r"(?i: même | dernier | dernière | récent | récente | nouveau | nouvelle | nouvel | ancien | ancienne | ex- | futur | future | actuel | actuelle | vice- | jeune | haut | haute | premier | première | principal | principale )"
 #: A word that can follow a preposition in a role complement ("de la Santé").
 _COMPLEMENT_WORD = r"""
     (?! (?i: \L<function_words> ) \b )
@@ -147,7 +148,8 @@ _COMPLEMENT = rf"""
 _NOUN_PHRASE = rf"""
     (?P<det> {_DET} )
     (?: {_PRE_ADJ} {_SP}*+ )?+
-    (?: (?P<role> (?i: \L<roles> ) ) | (?P<organisation> (?i: \L<organisations> ) ) | (?P<group> (?i: \L<groups> ) ) )
+    (?: (?P<role> (?i: \L<roles> ) ) | (?P<organisation> (?i: \L<organisations> ) ) | (?P<group> (?i: \L<groups> ) )
+      | (?P<document> (?i: \L<documents> ) ) )
     \b (?! [-\u2011] )
     (?: {_SP}++ (?i: \L<adjectives> ) \b ){{0,3}}+
     (?: {_COMPLEMENT} ){{0,3}}+
@@ -203,7 +205,11 @@ VG_PRONOMINAL = regex.compile(
     _FLAGS,
 )
 #: What leads from reported content to a postposed incise: "», " or ", ".
-INCISE_LEAD = regex.compile(rf"\G {_SP}*+ (?: [,–—] {_SP}*+ )?+", _FLAGS)
+#: An object pronoun may come first: "», lui avait dit X", "», nous a confié X".
+INCISE_LEAD = regex.compile(
+    rf"\G {_SP}*+ (?: [,–—] {_SP}*+ )?+ (?: (?: lui | leur | nous | vous | me | te ) {_SP}++ | [mt]['’] )?+",
+    _FLAGS,
+)
 
 #: What may stand between a verb and the content it introduces:
 #: time words, "à l'AFP", "dans un communiqué", ", au contraire,".
@@ -225,7 +231,7 @@ ADJUNCTS = _compile(rf"\G {_ADJUNCT}")
 INTRODUCER = _compile(
     rf"""
     \G {_ADJUNCT}
-    (?: (?P<colon> : ) {_SP}*+
+    (?: (?P<colon> (?: que {_SP}*+ )? : ) {_SP}*+
       | (?P<que> que \b | qu['’] )
       | (?= [«“"] )
       | (?P<infinitive> (?: à | de | d['’] ) (?= {_SP}*+ \p{{Ll}} ) )

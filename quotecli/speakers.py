@@ -228,6 +228,8 @@ class Resolver:
                 kind = SpeakerKind.PERSON
             elif m.kind == "group":
                 kind = SpeakerKind.GROUP
+            elif m.kind == "document":
+                kind = SpeakerKind.UNKNOWN
             else:
                 return Speaker(None, mention_span, mention_text, SpeakerKind.UNKNOWN, "unresolved")
             name = m.head or m.text
