@@ -18,8 +18,8 @@ from quotecli import document
 Row = Mapping[str, Any]
 
 #: Quotation marks a direct quote's highlight reaches over (the record's fragments exclude them).
-OPENING_MARKS = frozenset("«“„‹\"'‘")
-CLOSING_MARKS = frozenset("»”“›\"'’")
+OPENING_MARKS = frozenset("«“„‹\"")
+CLOSING_MARKS = frozenset("»”“›\"")
 #: Spaces that French typography puts between a quotation mark and the words.
 MARK_SPACES = frozenset(" \u00a0\u202f\u2009")
 

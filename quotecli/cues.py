@@ -232,7 +232,9 @@ def _markers(text: str, s: Sentence, found: list[Attribution], used: list[Span],
     for mk in patterns.MARKER.finditer(text, s.span.start, s.span.end):
         if _inside(mk.start(), s.quotations) or _inside(mk.start(), used):
             continue
-        source = next((m for m in s.mentions if m.span.start == mk.end()), None)
+        source = next((m for m in s.mentions if m.span.start >= mk.end()), None)
+        if source is not None and text[mk.end() : source.span.start] not in ("", "l'", "l’", "L'", "L’"):
+            source = None
         if source is None or patterns.NOT_A_SOURCE.match(text, mk.end()):
             continue
         word = mk.group("marker").lower()
@@ -325,7 +327,8 @@ def _subject_gap(gap: str) -> bool:
     if not g:
         return True
     if g.startswith(",") and g.endswith(","):  # ", directeur de l'OSDH," or ", qui …,"
-        return len(g) < 160 and not any(c in g for c in "«»“”\"")
+        relative = g[1:].split(None, 1)[:1] in (["qui"], ["dont"], ["que"], ["qu'"])
+        return len(g) < 160 and (relative or not any(c in g for c in "«»“”\""))
     if g.startswith("(") and g.endswith(")"):
         return True
     words = g.replace(",", " ").split()

@@ -66,8 +66,15 @@ def find_mentions(text: str, paragraphs: Sequence[Span]) -> list[Mention]:
     for para in paragraphs:
         for m in _matches(text, para):
             for mention in _split_names(text, _mention(text, m)):
-                if not _capitalised_opener(text, mention, para):
-                    out.append(mention)
+                if _capitalised_opener(text, mention, para):
+                    continue
+                if out and out[-1].after_preposition and not mention.after_preposition \
+                        and out[-1].kind in ("role", "partitive") and mention.kind in ("name", "titled") \
+                        and text[out[-1].span.end : mention.span.start].strip() == ",":
+                    # "avec son complice de toujours, Jean-Michel Larqué": an apposition
+                    # to a complement is a complement too.
+                    mention = replace(mention, after_preposition=True)
+                out.append(mention)
     return out
 
 
@@ -121,7 +128,7 @@ def _capitalised_opener(text: str, m: Mention, para: Span) -> bool:
     i = m.span.start
     while i > para.start and text[i - 1] in " \u00a0\u202f":
         i -= 1
-    if i > para.start and text[i - 1] not in ".!?…:«“\"—–-(":
+    if i > para.start and text[i - 1] not in ".!?…:«»“”\"—–-(":
         return False
     return patterns.APPOSITION_ROLE.match(text, m.span.end) is None
 
@@ -147,6 +154,9 @@ def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
     if m.group("acronym"):
         return Mention(span, "acronym", m.group(), name=m.group("acronym"), after_preposition=after_prep)
     if m.group("name"):
+        bare = m.group("name").split(" ", 1)[-1] if m.group("name")[:3] in ("Le ", "La ") else ""
+        if bare and bare.isupper() and " " not in bare:  # "Le PP": an acronym with its article
+            return Mention(span, "acronym", m.group(), name=bare, after_preposition=after_prep)
         if _word_before(text, m.start()) in ("les", "des"):  # "les Casques blancs"
             return Mention(span, "group", m.group(), head=m.group("name"), after_preposition=after_prep)
         return Mention(span, "name", m.group(), name=_strip_article(m.group("name")),

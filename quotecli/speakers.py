@@ -128,7 +128,7 @@ class Resolver:
         if m.kind in ("name", "titled"):
             return self._named(m, create)
         if m.kind == "acronym":
-            hit = self._by_acronym.get(m.name or "")
+            hit = self._by_acronym.get(m.name or "") or self._expanded_by(m.name or "")
             if hit is None and create:
                 hit = self._new(m.name or m.text, SpeakerKind.ORGANISATION)
                 self._by_acronym[m.name or ""] = hit
@@ -148,6 +148,15 @@ class Resolver:
                 ent.name = f"{m.head.split('(')[0].strip()} ({m.acronym})"
                 self._by_acronym[m.acronym] = ent
             return ent
+        return None
+
+    def _expanded_by(self, acronym: str) -> Entity | None:
+        """A body named in full earlier that the acronym abbreviates ("PP" for
+        "Parti populaire espagnol"), even where the text never said "(PP)"."""
+        for ent in reversed(self._entities):
+            if ent.kind is SpeakerKind.ORGANISATION and len(ent.tokens) >= len(acronym) and expands(ent.name, acronym):
+                self._by_acronym[acronym] = ent
+                return ent
         return None
 
     def _named(self, m: Mention, create: bool) -> Entity | None:
@@ -282,7 +291,7 @@ class Resolver:
         plural = p in ("ils", "elles", "eux")
         want = "f" if p in ("elle", "elles", "celle-ci", "cette dernière") else "m"
         searches = [(SpeakerKind.GROUP,)] if plural else \
-            [(SpeakerKind.PERSON, SpeakerKind.UNKNOWN, SpeakerKind.ORGANISATION)]
+            [(SpeakerKind.PERSON, SpeakerKind.UNKNOWN), (SpeakerKind.ORGANISATION,)]
         for kinds in searches:
             ent = self._last_salient(kinds, want)
             if ent is None:

@@ -27,7 +27,8 @@ _PARTICIPLE = _forms("participle", False)
 _PRON_FINITE = _forms("finite", True)
 _PRON_PARTICIPLE = _forms("participle", True)
 _PRESENT_PARTICIPLE = _forms("present_participle")
-_ADVERBS = frozenset(a.replace("’", "'") for a in _LEX.words("incise_adverbs"))
+#: Adverbs, and the stressed pronouns that may stand in the same place ("a lui écrit").
+_ADVERBS = frozenset(a.replace("’", "'") for a in _LEX.words("incise_adverbs")) | {"lui", "elle", "eux", "elles"}
 _ADVERB_WORDS = max(len(a.split()) for a in _ADVERBS)
 _AUXILIARIES = frozenset(patterns.AUXILIARIES)
 #: Words that can open a verb group after its subject.
