@@ -13,6 +13,7 @@ from typing import Any
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -61,3 +62,168 @@ def quotes_table(rows: Iterable[Mapping[str, Any]], explain: bool = False) -> Ta
         count += 1
     table.caption = f"{count} quotation{'s' if count != 1 else ''}"
     return table
+
+
+# The annotated article of `quotecli show`: the text with its records drawn on it.
+
+#: How each quote type is drawn in colour; a mixed quote's verbatim parts are also bold.
+QUOTE_STYLES = {"direct": Style(color="yellow", bold=True), "mixed": Style(color="magenta"), "indirect": Style(color="cyan")}
+VERBATIM_STYLE = Style(bold=True)
+SPEAKER_STYLE = Style(color="green", bold=True, underline=True)
+CUE_STYLE = Style(color="blue", underline=True)
+FLAG_STYLE = Style(color="red", bold=True)
+#: Plain-text brackets (NO_COLOR, pipes): `[1«…»1]` for direct and mixed quotes, `(1…1)` for indirect ones.
+BRACKETS = {"direct": ("[", "]"), "mixed": ("[", "]"), "indirect": ("(", ")")}
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def superscript(numbers: Iterable[int]) -> str:
+    """Record numbers as superscript digits: `¹`, `⁴,⁵`."""
+    return ",".join(str(n).translate(_SUPERSCRIPT) for n in numbers)
+
+
+def annotated(doc: annotate.Annotated, plain: bool = False, explain: bool = False) -> Group:
+    """The article with every record drawn on it, each paragraph followed by its notes.
+
+    In colour, quotes are coloured by type and numbered with a badge, speakers
+    and cues underlined with the number in superscript; `plain` draws the same
+    with markers: `[1«…»1]`, `(2…2)`, `{speaker¹}`, `<cue¹>`, `!` for a flagged
+    record. `explain` adds each record's rule and how its speaker was resolved.
+    """
+    parts: list[RenderableType] = [_header(doc, plain)]
+    for paragraph in doc.paragraphs:
+        parts += [Text(""), _paragraph(doc.text, paragraph, plain)]
+        if paragraph.notes:
+            parts.append(Padding(_notes(paragraph.notes, plain, explain), (0, 0, 0, 4)))
+    return Group(*parts)
+
+
+def _header(doc: annotate.Annotated, plain: bool) -> Text:
+    """The document's id, its figures and the key to the marks."""
+    rows = [note.row for note in doc.notes]
+    types = {t: sum(r["type"] == t for r in rows) for t in stats.TYPES}
+    flagged = sum(bool(note.flags) for note in doc.notes)
+    header = Text(doc.doc_id if doc.doc_id is not None else "(text)", style="bold")
+    header.append(f"\n{_plural(len(rows), 'quotation')}")
+    if rows:
+        header.append(" (" + ", ".join(f"{n} {t}" for t, n in types.items() if n) + ")")
+    header.append(f", {sum(r['speaker'] is not None for r in rows)} with a speaker")
+    header.append(f", {flagged} flagged", style=FLAG_STYLE if flagged and not plain else "")
+    header.append("\nkey: ", style="dim")
+    if plain:
+        header.append("[n«direct»n]  [n mixed «verbatim» n]  (n indirect n)  {speakerⁿ}  <cueⁿ>  ! flagged", style="dim")
+        return header
+    for name, style in QUOTE_STYLES.items():
+        header.append(name, style=style)
+        header.append("  ")
+    header.append("«verbatim»", style=QUOTE_STYLES["mixed"] + VERBATIM_STYLE)
+    header.append("  ")
+    header.append("speaker", style=SPEAKER_STYLE)
+    header.append("ⁿ  ", style="green")
+    header.append("cue", style=CUE_STYLE)
+    header.append("ⁿ  ", style="blue")
+    header.append("n!", style=FLAG_STYLE + Style(reverse=True))
+    header.append(" flagged or no speaker", style="dim")
+    return header
+
+
+def _paragraph(text: str, paragraph: annotate.Paragraph, plain: bool) -> Text:
+    """One paragraph's text, as written, with its marks drawn on it."""
+    out = Text()
+    for piece in paragraph.pieces:
+        if isinstance(piece, annotate.Run):
+            out.append(text[piece.start : piece.end], style=Style() if plain else _run_style(piece.marks))
+        elif plain:
+            out.append(_marker(piece))
+        else:
+            out.append_text(_badge(piece))
+    return out
+
+
+def _run_style(marks: Iterable[annotate.Mark]) -> Style:
+    """The style of text under `marks`, outermost first: inner marks override outer ones."""
+    style = Style()
+    for mark in marks:
+        if mark.kind is Kind.QUOTE:
+            style += QUOTE_STYLES.get(mark.type or "", Style())
+        elif mark.kind is Kind.VERBATIM:
+            style += VERBATIM_STYLE
+        else:
+            style += SPEAKER_STYLE if mark.kind is Kind.SPEAKER else CUE_STYLE
+    return style
+
+
+def _marker(tag: annotate.Tag) -> str:
+    """A tag in plain text: `[1` … `1]`, `(2` … `2)`, `{` … `¹}`, `<` … `¹>`; `!` marks a flagged quote."""
+    mark = tag.mark
+    if mark.kind is Kind.QUOTE:
+        left, right = BRACKETS.get(mark.type or "", ("[", "]"))
+        number = ",".join(map(str, mark.numbers)) + ("!" if mark.flagged else "")
+        return left + number if tag.opening else number + right
+    if mark.kind is Kind.VERBATIM:
+        return ""  # the quotation marks of the text show it
+    left, right = ("{", "}") if mark.kind is Kind.SPEAKER else ("<", ">")
+    return left if tag.opening else superscript(mark.numbers) + right
+
+
+def _badge(tag: annotate.Tag) -> Text:
+    """A tag in colour: a number badge where a quote opens, superscript numbers after a speaker or cue."""
+    mark = tag.mark
+    if mark.kind is Kind.QUOTE and tag.opening:
+        style = (FLAG_STYLE if mark.flagged else QUOTE_STYLES.get(mark.type or "", Style())) + Style(reverse=True)
+        return Text(",".join(map(str, mark.numbers)) + ("!" if mark.flagged else ""), style=style)
+    if mark.kind in (Kind.SPEAKER, Kind.CUE) and not tag.opening:
+        color = (SPEAKER_STYLE if mark.kind is Kind.SPEAKER else CUE_STYLE).color
+        return Text(superscript(mark.numbers), style=Style(color=color))
+    return Text()
+
+
+def _notes(notes: Iterable[annotate.Note], plain: bool, explain: bool) -> Table:
+    """The legend of a paragraph: one line per record that starts in it (two with `explain`)."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for note in notes:
+        grid.add_row(_note_badge(note, plain), _note(note, plain, explain))
+    return grid
+
+
+def _note_badge(note: annotate.Note, plain: bool) -> Text:
+    label = f"{note.number}{'!' if note.flags else ''}"
+    if plain:
+        left, right = BRACKETS.get(note.row["type"], ("[", "]"))
+        return Text(left + label + right)
+    style = FLAG_STYLE if note.flags else QUOTE_STYLES.get(note.row["type"], Style())
+    return Text(label, style=style + Style(reverse=True))
+
+
+def _note(note: annotate.Note, plain: bool, explain: bool) -> Text:
+    """`direct · Sergueï Lavrov ← il · cue: lancer`, the flags, and with `explain` the rule and resolution."""
+    row = note.row
+    styled = (lambda style: Style()) if plain else (lambda style: style)
+    out = Text(row["type"], style=styled(QUOTE_STYLES.get(row["type"], Style())))
+    out.append(" · ")
+    if row["speaker"] is not None:
+        out.append(row["speaker"], style=styled(Style(bold=True)))
+        if row["speaker_mention"] is not None and row["speaker_mention"] != row["speaker"]:
+            out.append(f" ← {row['speaker_mention']}", style=styled(Style(dim=True)))
+    elif row["speaker_mention"] is not None:
+        out.append(f"{row['speaker_mention']} (unresolved)", style=styled(Style(dim=True)))
+    else:
+        out.append("no speaker", style=styled(FLAG_STYLE))
+    if row["speaker_role"] is not None:
+        out.append(f", {row['speaker_role']}", style=styled(Style(dim=True)))
+    if row["cue"] is not None:
+        out.append(" · cue: ")
+        out.append(row["cue_lemma"] or row["cue"], style=styled(Style(color="blue")))
+    for flag in note.flags:
+        if flag != "no_speaker" or row["speaker_mention"] is not None:
+            out.append(f" ! {flag.replace('_', ' ')}", style=styled(FLAG_STYLE))
+    if explain:
+        resolved = row["speaker_resolved_by"] if row["speaker_resolved_by"] is not None else "?"
+        out.append(f"\nrule: {row['rule']} · speaker resolved by: {resolved}", style=styled(Style(dim=True)))
+    return out
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"

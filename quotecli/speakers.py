@@ -70,6 +70,7 @@ class Resolver:
         self._alias: dict[Span, Entity] = {}  # mention span -> entity, for appositions
         self._salient: list[_Salient] = []
         self._entity_at: dict[Span, Entity | None] = {}
+        self._mentioned: list[_Salient] = []  # every person named outside a complement
         self._sentence_starts: list[int] = []
 
     # -- reading the text -------------------------------------------------
@@ -103,6 +104,8 @@ class Resolver:
                 self._attach_role(entity, nxt.head, nxt)
                 self._alias[nxt.span] = entity
         self._entity_at[m.span] = entity
+        if entity is not None and entity.kind is SpeakerKind.PERSON and not m.after_preposition:
+            self._mentioned.append(_Salient(m.span.start, entity))
 
     def _is_apposition(self, a: Mention, b: Mention) -> bool:
         gap = self._text[a.span.end : b.span.start]
@@ -269,11 +272,7 @@ class Resolver:
             return None
         # Masculine role nouns also name women ("le ministre"); only a feminine one constrains.
         feminine = len(words) > 1 and _ROLE_GENDER.get(words[1]) == "f"
-        for s in reversed(self._salient):
-            ent = s.entity
-            if ent.kind is SpeakerKind.PERSON and not (feminine and ent.gender == "m"):
-                return ent
-        return None
+        return _last(self._salient, (SpeakerKind.PERSON,), "f" if feminine else None)
 
     def _by_role_prefix(self, head: str) -> Entity | None:
         key = _role_key(head)
@@ -290,10 +289,13 @@ class Resolver:
             return Speaker(None, span, text, SpeakerKind.UNKNOWN, "pronoun: on")
         plural = p in ("ils", "elles", "eux")
         want = "f" if p in ("elle", "elles", "celle-ci", "cette dernière") else "m"
-        searches = [(SpeakerKind.GROUP,)] if plural else \
-            [(SpeakerKind.PERSON, SpeakerKind.UNKNOWN), (SpeakerKind.ORGANISATION,)]
-        for kinds in searches:
-            ent = self._last_salient(kinds, want)
+        person = (SpeakerKind.PERSON, SpeakerKind.UNKNOWN)
+        # In order: a person in view (a subject, a speaker); failing one, any
+        # person named before; failing one, a body in view.
+        searches = [((SpeakerKind.GROUP,), self._salient)] if plural else \
+            [(person, self._salient), (person, self._mentioned), ((SpeakerKind.ORGANISATION,), self._salient)]
+        for kinds, pool in searches:
+            ent = _last(pool, kinds, want)
             if ent is None:
                 continue
             how = f"pronoun -> previous {ent.kind.value}"
@@ -301,13 +303,6 @@ class Resolver:
                 return Speaker(ent.name, span, text, ent.kind, how, ent.role, want, f"pronoun: {p}")
             return self._speaker(ent, span, text, how)
         return Speaker(None, span, text, SpeakerKind.UNKNOWN, "pronoun: no antecedent")
-
-    def _last_salient(self, kinds: tuple[SpeakerKind, ...], gender: str) -> Entity | None:
-        for s in reversed(self._salient):
-            ent = s.entity
-            if ent.kind in kinds and (ent.gender is None or ent.gender == gender):
-                return ent
-        return None
 
     def note_subject(self, m: Mention) -> None:
         """A sentence's subject comes into view (for later pronouns)."""
@@ -334,6 +329,15 @@ class Resolver:
 
     def _speaker(self, ent: Entity, span: Span | None, text: str | None, how: str) -> Speaker:
         return Speaker(ent.name, span, text, ent.kind, how, ent.role, ent.gender, ent.gender_basis)
+
+
+def _last(pool: list[_Salient], kinds: tuple[SpeakerKind, ...], gender: str | None) -> Entity | None:
+    """The most recent entity of `pool` of one of `kinds`, not of the other gender
+    (any gender when `gender` is None)."""
+    for s in reversed(pool):
+        if s.entity.kind in kinds and (gender is None or s.entity.gender in (None, gender)):
+            return s.entity
+    return None
 
 
 def expands(name: str, acronym: str) -> bool:
