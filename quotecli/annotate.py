@@ -101,6 +101,17 @@ class Annotated:
     notes: tuple[Note, ...]
 
 
+def summary(doc: Annotated) -> str:
+    """`19 quotations (6 direct, 4 mixed, 9 indirect), 19 with a speaker, 1 flagged`."""
+    rows = [note.row for note in doc.notes]
+    counts = [f"{n} {t}" for t in ("direct", "mixed", "indirect") if (n := sum(r["type"] == t for r in rows))]
+    out = f"{len(rows)} quotation{'' if len(rows) == 1 else 's'}"
+    if counts:
+        out += f" ({', '.join(counts)})"
+    out += f", {sum(r['speaker'] is not None for r in rows)} with a speaker"
+    return out + f", {sum(bool(note.flags) for note in doc.notes)} flagged"
+
+
 def layout(text: str, rows: Iterable[Row], doc_id: str | None = None) -> Annotated:
     """The annotated view of `text` with the records `rows` (flat records, in order), numbered from 1."""
     notes = tuple(Note(i, row) for i, row in enumerate(rows, start=1))

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quotecli import lexicon, patterns, verbs
-from quotecli.mentions import Mention
+from quotecli.mentions import Mention, find_mentions
 from quotecli.model import Span
 from quotecli.quotes import Quotation
 
@@ -77,7 +77,12 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
         if any(q.pieces[-1] in a.content for a in found):
             found[:] = [_split(a, q, pieces) for a in found]  # already content: just split it
             continue
-        take(_attribution("quote-inner-incise", vg, pieces, None), Span(cut, resume))
+        mention = None
+        if vg.inverted is None:  # «A, a réagi le bloquiste Mario Beaulieu. B»
+            mention = next((m for m in _inner_mentions(text, vg.span.end, resume) if not m.after_preposition), None)
+            if mention is None:
+                continue
+        take(_attribution("quote-inner-incise", vg, pieces, mention), Span(cut, resume))
 
     # 3. Plain content followed by an incise: "…, a indiqué l'OSDH."
     for comma in patterns.INCISE_COMMA.finditer(text, s.span.start, s.span.end):
@@ -359,13 +364,19 @@ def _incise(text: str, pos: int, end: int) -> verbs.VerbGroup | None:
     return verbs.verb_group_at(text, lead.end(), end) if lead else None
 
 
+def _inner_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """Mentions in an incise inside a quotation (mentions in quotations are
+    otherwise not read: they are the speaker's words)."""
+    return find_mentions(text, [Span(start, end)])
+
+
 def _inner_incise(text: str, piece: Span) -> tuple[verbs.VerbGroup, int, int] | None:
     """An inverted incise inside a quotation, «A, a-t-il dit, B»: the verb
     group, where A ends and where B starts."""
     comma = text.find(",", piece.start, piece.end)
     while comma != -1:
         vg = _incise(text, comma, piece.end)
-        if vg is not None and vg.inverted is not None:
+        if vg is not None:
             stop = patterns.INCISE_END.search(text, vg.span.end, min(piece.end, vg.span.end + 80))
             if stop is not None:
                 return vg, comma, stop.end()
@@ -402,9 +413,9 @@ def _clause_start(text: str, s: Sentence, default: int, found: list[Attribution]
     for a in found:
         if a.cue and a.cue.end <= limit:
             start = max(start, a.cue.end)
-    colon = text.rfind(":", start, limit)
+    colon = max(text.rfind(":", start, limit), text.rfind(";", start, limit))
     while colon != -1 and _inside(colon, s.quotations):
-        colon = text.rfind(":", start, colon)
+        colon = max(text.rfind(":", start, colon), text.rfind(";", start, colon))
     return colon + 1 if colon != -1 else start
 
 

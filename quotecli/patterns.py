@@ -97,7 +97,7 @@ _SP = r"[^\S\r\n]"
 #: One word of a proper name: "Hollande", "Jean-Marie", "al-Assad", "Abou".
 _NAME_WORD = r"""
     (?: (?: al | el | ad | as | ben | bin | ibn | abu | abou | ould ) [-\u2011] )?+
-    \p{Lu} [\p{L}\p{M}]*+ (?: [-\u2011'’] \p{Lu}? [\p{L}\p{M}]++ )*+
+    \p{Lu} [\p{L}\p{M}]++ (?: [-\u2011'’] \p{Lu}? [\p{L}\p{M}]++ )*+
 """
 #: Lower-case particles inside a name: "Charles de Gaulle", "Ursula von der Leyen".
 _PARTICLE = r"(?: de | d['’] | van | von | der | den | di | da | dos | del | della | ter | ten | zu )"

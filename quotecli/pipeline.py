@@ -45,7 +45,8 @@ def extract(text: str, doc_id: str | None = None) -> list[Record]:
             covered: list[Span] = []
             attributions = find_attributions(text, sentence)
             subject = next((m for m in sentence.mentions if not m.after_preposition), None)
-            if subject is not None and subject.kind != "pronoun" and not attributions:
+            first_cue = min((a.cue.start for a in attributions if a.cue), default=sent.end)
+            if subject is not None and subject.kind != "pronoun" and subject.span.end <= first_cue:
                 resolver.note_subject(subject)
             for att in attributions:
                 record = _record(text, att, s_quotes, resolver, lines, doc_id, stray)
@@ -60,7 +61,8 @@ def extract(text: str, doc_id: str | None = None) -> list[Record]:
             for q in s_quotes:
                 if any(c.overlaps(q.span) for c in covered):
                     continue
-                record = _standalone(text, q, sent, para, last, lines, doc_id)
+                resolver.read_until(q.outer.start)
+                record = _standalone(text, q, sent, para, last, resolver, lines, doc_id)
                 if record is not None:
                     records.append(record)
                     last = record
@@ -132,7 +134,7 @@ def _speaker(text: str, att: Attribution, resolver: Resolver) -> Speaker | None:
     return None
 
 
-def _standalone(text: str, q: Quotation, sent: Span, para: Span, last: Record | None,
+def _standalone(text: str, q: Quotation, sent: Span, para: Span, last: Record | None, resolver: Resolver,
                 lines: document.LineIndex, doc_id: str | None) -> Record | None:
     """A quotation standing alone as a sentence: it continues the last speaker.
 
@@ -146,7 +148,13 @@ def _standalone(text: str, q: Quotation, sent: Span, para: Span, last: Record | 
     if is_heading:
         return None
     flags = list(q.flags)
-    if last is not None and last.speaker is not None and 0 <= q.outer.start - last.span.end <= _CONTINUATION_REACH:
+    # Someone named since the last record was attributed (its cue, not its
+    # content: "ont fait part de leur indignation par Christian Jacob") speaks next.
+    since = (last.cue.span.end if last.cue else last.span.end) if last is not None else 0
+    named = resolver.person_since(max(since, q.outer.start - _CONTINUATION_REACH))
+    if named is not None:
+        speaker, rule = named, "continuation"
+    elif last is not None and last.speaker is not None and 0 <= q.outer.start - last.span.end <= _CONTINUATION_REACH:
         speaker = Speaker(last.speaker.name, None, None, last.speaker.kind, "continuation of previous speaker",
                           last.speaker.role, last.speaker.gender, last.speaker.gender_basis)
         rule = "continuation"

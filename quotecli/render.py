@@ -7,10 +7,11 @@ quotation stays a `[`.
 """
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.style import Style
@@ -21,6 +22,14 @@ from quotecli import annotate, stats
 from quotecli.annotate import Kind
 
 _UNKNOWN = Text("?", style="dim")
+
+
+def plain_text(renderable: RenderableType, width: int) -> str:
+    """`renderable` laid out `width` columns wide as text: no escape codes, no trailing spaces."""
+    console = Console(width=width, file=io.StringIO(), color_system=None, highlight=False, emoji=False)
+    with console.capture() as capture:
+        console.print(renderable)
+    return "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
 
 
 def where(row: Mapping[str, Any]) -> str:
@@ -70,7 +79,7 @@ def quotes_table(rows: Iterable[Mapping[str, Any]], explain: bool = False) -> Ta
 QUOTE_STYLES = {"direct": Style(color="yellow", bold=True), "mixed": Style(color="magenta"), "indirect": Style(color="cyan")}
 VERBATIM_STYLE = Style(bold=True)
 SPEAKER_STYLE = Style(color="green", bold=True, underline=True)
-CUE_STYLE = Style(color="blue", underline=True)
+CUE_STYLE = Style(color="bright_blue", underline=True)
 FLAG_STYLE = Style(color="red", bold=True)
 #: Plain-text brackets (NO_COLOR, pipes): `[1«…»1]` for direct and mixed quotes, `(1…1)` for indirect ones.
 BRACKETS = {"direct": ("[", "]"), "mixed": ("[", "]"), "indirect": ("(", ")")}
@@ -100,15 +109,8 @@ def annotated(doc: annotate.Annotated, plain: bool = False, explain: bool = Fals
 
 def _header(doc: annotate.Annotated, plain: bool) -> Text:
     """The document's id, its figures and the key to the marks."""
-    rows = [note.row for note in doc.notes]
-    types = {t: sum(r["type"] == t for r in rows) for t in stats.TYPES}
-    flagged = sum(bool(note.flags) for note in doc.notes)
     header = Text(doc.doc_id if doc.doc_id is not None else "(text)", style="bold")
-    header.append(f"\n{_plural(len(rows), 'quotation')}")
-    if rows:
-        header.append(" (" + ", ".join(f"{n} {t}" for t, n in types.items() if n) + ")")
-    header.append(f", {sum(r['speaker'] is not None for r in rows)} with a speaker")
-    header.append(f", {flagged} flagged", style=FLAG_STYLE if flagged and not plain else "")
+    header.append("\n" + annotate.summary(doc))
     header.append("\nkey: ", style="dim")
     if plain:
         header.append("[n«direct»n]  [n mixed «verbatim» n]  (n indirect n)  {speakerⁿ}  <cueⁿ>  ! flagged", style="dim")
@@ -121,7 +123,7 @@ def _header(doc: annotate.Annotated, plain: bool) -> Text:
     header.append("speaker", style=SPEAKER_STYLE)
     header.append("ⁿ  ", style="green")
     header.append("cue", style=CUE_STYLE)
-    header.append("ⁿ  ", style="blue")
+    header.append("ⁿ  ", style="bright_blue")
     header.append("n!", style=FLAG_STYLE + Style(reverse=True))
     header.append(" flagged or no speaker", style="dim")
     return header
@@ -211,11 +213,12 @@ def _note(note: annotate.Note, plain: bool, explain: bool) -> Text:
         out.append(f"{row['speaker_mention']} (unresolved)", style=styled(Style(dim=True)))
     else:
         out.append("no speaker", style=styled(FLAG_STYLE))
-    if row["speaker_role"] is not None:
+    role = row["speaker_role"]
+    if role is not None and not any(role in (name or "") for name in (row["speaker"], row["speaker_mention"])):
         out.append(f", {row['speaker_role']}", style=styled(Style(dim=True)))
     if row["cue"] is not None:
         out.append(" · cue: ")
-        out.append(row["cue_lemma"] or row["cue"], style=styled(Style(color="blue")))
+        out.append(row["cue_lemma"] or row["cue"], style=styled(Style(color="bright_blue")))
     for flag in note.flags:
         if flag != "no_speaker" or row["speaker_mention"] is not None:
             out.append(f" ! {flag.replace('_', ' ')}", style=styled(FLAG_STYLE))

@@ -304,6 +304,17 @@ class Resolver:
             return self._speaker(ent, span, text, how)
         return Speaker(None, span, text, SpeakerKind.UNKNOWN, "pronoun: no antecedent")
 
+    def person_since(self, pos: int) -> Speaker | None:
+        """The last person named after `pos` (outside complements), if any:
+        who a quotation standing alone most likely belongs to."""
+        for pool in (self._salient, self._mentioned):
+            for s in reversed(pool):
+                if s.at < pos:
+                    break
+                if s.entity.kind is SpeakerKind.PERSON:
+                    return self._speaker(s.entity, None, None, "person named just before")
+        return None
+
     def note_subject(self, m: Mention) -> None:
         """A sentence's subject comes into view (for later pronouns)."""
         self.read_until(m.span.end)
