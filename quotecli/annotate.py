@@ -80,6 +80,20 @@ class Note:
             flags += ("no_speaker",)
         return flags
 
+    @property
+    def role(self) -> str | None:
+        """The speaker's role when it says more than the name and mention (not `président` of `Le président X`)."""
+        role = self.row["speaker_role"]
+        if role is None or any(role in (name or "") for name in (self.row["speaker"], self.row["speaker_mention"])):
+            return None
+        return role
+
+    @property
+    def remarks(self) -> tuple[str, ...]:
+        """The flags worth a remark beside the speaker: `no_speaker` goes without saying when there is no mention."""
+        silent = self.row["speaker_mention"] is None
+        return tuple(f for f in self.flags if f != "no_speaker" or not silent)
+
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Paragraph:

@@ -286,16 +286,17 @@ def _tail(text: str, s: Sentence, pos: int, inverted: bool) -> tuple[Mention | N
     comma = text.find(",", pos, end)
     if inverted:
         return None, (comma if comma != -1 else end)
+    adjuncts = patterns.ADJUNCTS.match(text, pos, end)
+    reach = adjuncts.end() if adjuncts else pos  # only adjuncts may stand before the speaker
     for m in s.mentions:
         if m.span.start < pos:
             continue
-        if comma != -1 and m.span.start > comma:
+        if (comma != -1 and m.span.start > comma) or (m.span.start > reach and text[reach : m.span.start].strip()):
             break
         if m.after_preposition:
             continue
         stop = text.find(",", m.span.end, end)
         return m, (stop if stop != -1 else end)
-    adjuncts = patterns.ADJUNCTS.match(text, pos, end)
     d = patterns.DESCRIPTION.match(text, adjuncts.end() if adjuncts else pos, end)
     if d is None:
         return None

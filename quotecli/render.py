@@ -213,15 +213,13 @@ def _note(note: annotate.Note, plain: bool, explain: bool) -> Text:
         out.append(f"{row['speaker_mention']} (unresolved)", style=styled(Style(dim=True)))
     else:
         out.append("no speaker", style=styled(FLAG_STYLE))
-    role = row["speaker_role"]
-    if role is not None and not any(role in (name or "") for name in (row["speaker"], row["speaker_mention"])):
-        out.append(f", {row['speaker_role']}", style=styled(Style(dim=True)))
+    if note.role is not None:
+        out.append(f", {note.role}", style=styled(Style(dim=True)))
     if row["cue"] is not None:
         out.append(" · cue: ")
         out.append(row["cue_lemma"] or row["cue"], style=styled(Style(color="bright_blue")))
-    for flag in note.flags:
-        if flag != "no_speaker" or row["speaker_mention"] is not None:
-            out.append(f" ! {flag.replace('_', ' ')}", style=styled(FLAG_STYLE))
+    for flag in note.remarks:
+        out.append(f" ! {flag.replace('_', ' ')}", style=styled(FLAG_STYLE))
     if explain:
         resolved = row["speaker_resolved_by"] if row["speaker_resolved_by"] is not None else "?"
         out.append(f"\nrule: {row['rule']} · speaker resolved by: {resolved}", style=styled(Style(dim=True)))
