@@ -63,6 +63,7 @@ class Tag:
 
     mark: Mark
     opening: bool
+    echo: bool = False  # a closing speaker or cue tag right before one with the same numbers: say them once
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -209,4 +210,17 @@ def _pieces(start: int, end: int, marks: Sequence[Mark]) -> tuple[Run | Tag, ...
             pieces.append(Tag(m, opening=True))
         if there is not None:
             pieces.append(Run(here, there, tuple(active)))
-    return tuple(pieces)
+    return tuple(_echoes(pieces))
+
+
+def _echoes(pieces: list[Run | Tag]) -> list[Run | Tag]:
+    """Mark the closing tags whose numbers the next closing tag repeats (`confie-t-il` ends mention and cue)."""
+    for i, (piece, after) in enumerate(zip(pieces, pieces[1:])):
+        if (
+            isinstance(piece, Tag) and isinstance(after, Tag)
+            and not piece.opening and not after.opening
+            and {piece.mark.kind, after.mark.kind} <= {Kind.SPEAKER, Kind.CUE}
+            and piece.mark.numbers == after.mark.numbers
+        ):
+            pieces[i] = Tag(piece.mark, opening=False, echo=True)
+    return pieces

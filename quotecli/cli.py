@@ -5,10 +5,12 @@ into one line on stderr and an exit status in one place, `_reporting()`.
 """
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
+from dataclasses import replace
 from enum import Enum
 from typing import Annotated, Any
 
@@ -16,7 +18,7 @@ import typer
 from rich.console import Console, RenderableType
 from rich.markup import escape
 
-from quotecli import __version__, export, inputs, match, render
+from quotecli import __version__, annotate, export, html, inputs, match, render, stats
 from quotecli.model import FIELDS, Record
 from quotecli.pipeline import extract
 
@@ -30,6 +32,8 @@ Examples:
   quotecli list corpus/ | jq -c 'select(.type == "direct")'
   quotecli who assad corpus/             # what Bachar al-Assad said
   quotecli list --format csv corpus/ > quotes.csv
+  quotecli show article.txt              # the article with its quotations highlighted
+  quotecli stats corpus/                 # figures: types, attribution, cues, speakers
 """
 
 app = typer.Typer(
@@ -88,6 +92,23 @@ EncodingOption = Annotated[
     str | None,
     typer.Option("--encoding", metavar="NAME", help="Encoding of the inputs, e.g. cp1252. Default: UTF-8.", show_default=False),
 ]
+ExplainOption = Annotated[
+    bool, typer.Option("--explain", help="Add the rule that made each record and how its speaker was resolved.")
+]
+
+
+class ShowFormat(str, Enum):
+    """What `show` prints: the annotated text for a terminal, or a self-contained HTML page."""
+
+    text = "text"
+    html = "html"
+
+
+class StatsFormat(str, Enum):
+    """What `stats` prints: a dashboard for people, or one JSON object."""
+
+    table = "table"
+    json = "json"
 
 
 def _version(value: bool) -> None:
@@ -112,14 +133,16 @@ def _main(
   cat article.txt | quotecli list
   quotecli list --encoding cp1252 old/*.txt
 """)
-def list_(paths: Paths = None, fmt: FormatOption = None, encoding: EncodingOption = None) -> None:
+def list_(
+    paths: Paths = None, fmt: FormatOption = None, encoding: EncodingOption = None, explain: ExplainOption = False
+) -> None:
     """List the quotations in the texts.
 
     With no PATH, reads piped stdin, else the bundled sample article.
     """
     with _reporting() as failures:
         docs = _documents(paths, encoding)
-        _emit(export.rows(_records(docs, failures)), fmt)
+        _emit(export.rows(_records(docs, failures)), fmt, lambda rows: render.quotes_table(rows, explain))
 
 
 @app.command(epilog="""Examples:
@@ -133,6 +156,7 @@ def who(
     paths: Paths = None,
     fmt: FormatOption = None,
     encoding: EncodingOption = None,
+    explain: ExplainOption = False,
 ) -> None:
     """List the quotations of one speaker.
 
@@ -143,7 +167,112 @@ def who(
         if not (needle := match.words(name)):
             raise UsageError(f"NAME has no letter or digit: {name!r}")
         rows = export.rows(_records(_documents(paths, encoding), failures))
-        _emit((r for r in rows if match.matches(needle, (r["speaker"], r["speaker_mention"]))), fmt)
+        found = (r for r in rows if match.matches(needle, (r["speaker"], r["speaker_mention"])))
+        _emit(found, fmt, lambda rows: render.quotes_table(rows, explain))
+
+
+@app.command(epilog="""Examples:
+
+\b
+  quotecli show seeds/000_f9f8e09316241945.txt
+  NO_COLOR=1 quotecli show article.txt --explain
+  quotecli show corpus/ --doc corpus/2016/a.txt --pager
+  quotecli show article.txt --format html > article.html
+""")
+def show(
+    path: Annotated[
+        str | None,
+        typer.Argument(metavar="PATH", help="A file, - for stdin, or a folder with --doc.", show_default=False),
+    ] = None,
+    doc: Annotated[
+        str | None, typer.Option("--doc", metavar="ID", help="The doc_id to show when PATH holds several.")
+    ] = None,
+    fmt: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="text for a terminal, html for a page to share.")
+    ] = ShowFormat.text,
+    pager: Annotated[bool, typer.Option("--pager", help="Page the text (on a terminal).")] = False,
+    explain: ExplainOption = False,
+    encoding: EncodingOption = None,
+) -> None:
+    """Show one document with its quotations highlighted.
+
+    Quotes are numbered and coloured by type, their speaker and cue marked
+    with the same number; notes under each paragraph name the speakers.
+    """
+    with _reporting() as failures:
+        chosen = _one_document(_documents([path] if path else None, encoding), doc, failures)
+        layout = annotate.layout(chosen.text, export.rows(_records([chosen], failures)), chosen.doc_id)
+        if fmt is ShowFormat.html:
+            sys.stdout.write(html.page(layout, explain))
+            sys.stdout.flush()
+            return
+        plain = stdout.no_color or bool(os.environ.get("NO_COLOR")) or not stdout.is_terminal
+        view = render.annotated(layout, plain=plain, explain=explain)
+        if pager and stdout.is_terminal:
+            os.environ.setdefault("LESS", "-R")  # less shows colours only with -R
+        with stdout.pager(styles=not plain) if pager and stdout.is_terminal else nullcontext():
+            if plain:  # markers instead of colours, and no trailing spaces
+                stdout.out(render.plain_text(view, stdout.width), end="", highlight=False)
+            else:
+                stdout.print(view)
+        sys.stdout.flush()
+
+
+@app.command("stats", epilog="""Examples:
+
+\b
+  quotecli stats corpus/
+  quotecli stats corpus/ --format json | jq .gender
+""")
+def stats_(
+    paths: Paths = None,
+    fmt: Annotated[
+        StatsFormat | None,
+        typer.Option("--format", "-f", help="Default: table on a terminal, json otherwise.", show_default=False),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", min=0, metavar="N", help="How many cues and speakers to rank.")] = 10,
+    encoding: EncodingOption = None,
+) -> None:
+    """Figures for a corpus: quotations by type, attribution, top cues and speakers, gender."""
+    with _reporting() as failures:
+        read: list[str] = []
+        figures = stats.compute(export.rows(_records(_noted(_documents(paths, encoding), read), failures)), top=top)
+        figures = replace(figures, documents=len(read))  # known only once every document was read
+        if (fmt or (StatsFormat.table if sys.stdout.isatty() else StatsFormat.json)) is StatsFormat.table:
+            stdout.print(render.dashboard(figures))
+        else:
+            sys.stdout.write(json.dumps(figures.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.flush()
+
+
+def _one_document(
+    docs: Iterable[inputs.Document | inputs.InputError], doc_id: str | None, failures: list[inputs.InputError]
+) -> inputs.Document:
+    """The document to show: the one given, or the one whose doc_id is `doc_id`; unreadable ones reported."""
+    found: list[inputs.Document] = []
+    for doc in docs:
+        if isinstance(doc, inputs.InputError):
+            for _ in _records([doc], failures):  # reports it, as for every command
+                pass
+        elif doc_id is None or doc.doc_id == doc_id:
+            found.append(doc)
+            if doc_id is not None or len(found) > 1:
+                break
+    if len(found) > 1:
+        raise UsageError(f"several documents to show; choose one with --doc ID, e.g. --doc {found[0].doc_id}")
+    if not found:
+        if failures:
+            raise InputFailed()
+        raise UsageError(f"no document {doc_id!r} in the input" if doc_id is not None else "no document to show")
+    return found[0]
+
+
+def _noted(docs: Iterable[inputs.Document | inputs.InputError], read: list[str]) -> Iterator[inputs.Document | inputs.InputError]:
+    """`docs` passed through, the doc_id of each document appended to `read` as it goes by."""
+    for doc in docs:
+        if isinstance(doc, inputs.Document):
+            read.append(doc.doc_id)
+        yield doc
 
 
 @contextmanager

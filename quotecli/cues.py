@@ -154,14 +154,10 @@ def _preposed(text: str, s: Sentence, found: list[Attribution], used: list[Span]
             rule = "preposed-object"
         if content_start is None:
             continue
-        end = s.span.end
         # "X a précisé que … : « … »": the quotation after the colon is its own record.
-        colon_quote = None
-        for q in s.quotations:
-            if q.outer.start > content_start and text[content_start : q.outer.start].rstrip().endswith(":"):
-                colon_quote = q
-                end = text.rindex(":", content_start, q.outer.start)
-                break
+        end = _content_end(text, s, content_start)
+        colon_quote = next((q for q in s.quotations if q.outer.start > end >= content_start), None) \
+            if end < s.span.end else None
         content = _trim(text, content_start, end)
         if content.end <= content.start or _overlaps_content(content, found):
             continue
@@ -246,8 +242,17 @@ def _markers(text: str, s: Sentence, found: list[Attribution], used: list[Span],
         lemma = _marker_lemma(word)
         after = _skip_apposition(text, s, source)
         front = _blank(text, _clause_start(text, s, s.span.start, found), mk.start())
+        quoted = next((q for q in s.quotations if _blank(text, q.outer.end, mk.start()) and
+                       text[q.outer.end : mk.start()].strip() == ","), None)
+        if quoted is not None and word != "pour":  # «…», selon un proche d'Edouard Philippe, …
+            content = q_content = quoted.span
+            rule = "quote-marker"
+            marker = Span(mk.start("marker"), mk.end("marker"))
+            if not _overlaps_content(q_content, found):
+                take(Attribution(rule, quoted.pieces, marker, lemma, source), Span(mk.start(), after))
+            continue
         if front and text[after : after + 1] == ",":
-            content = _trim(text, after + 1, s.span.end)
+            content = _trim(text, after + 1, _content_end(text, s, after + 1))
             rule = "marker-front"
         elif not front and word != "pour" and text[mk.start() - 2 : mk.start()].strip() in (",", "") \
                 and not text[after : s.span.end].strip(_TRAILING):
@@ -262,6 +267,18 @@ def _markers(text: str, s: Sentence, found: list[Attribution], used: list[Span],
             continue
         marker = Span(mk.start("marker"), mk.end("marker"))
         take(Attribution(rule, (content,), marker, lemma, source), Span(mk.start(), after))
+
+
+def _content_end(text: str, s: Sentence, start: int) -> int:
+    """Where reported content from `start` ends: the sentence end, or a colon
+    before a quotation ("… a précisé que … : « … »"), which is a record of
+    its own."""
+    for q in s.quotations:
+        if q.outer.start > start:
+            colon = _colon_before(text, q.outer.start, start)
+            if colon is not None:
+                return colon
+    return s.span.end
 
 
 def _marker_lemma(word: str) -> str:
@@ -291,7 +308,8 @@ def _tail(text: str, s: Sentence, pos: int, inverted: bool) -> tuple[Mention | N
     for m in s.mentions:
         if m.span.start < pos:
             continue
-        if (comma != -1 and m.span.start > comma) or (m.span.start > reach and text[reach : m.span.start].strip()):
+        if (comma != -1 and m.span.start > comma) or \
+                (m.span.start > reach and text[reach : m.span.start].strip() not in ("", "l'", "l’", "L'", "L’")):
             break
         if m.after_preposition:
             continue

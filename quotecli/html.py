@@ -134,7 +134,7 @@ def _tag(tag: annotate.Tag) -> str:
         kind = "flag" if mark.flagged else mark.type
         mark_label = label + ("!" if mark.flagged else "")
         return f'<a class="badge {kind}" href="#n{mark.numbers[0]}">{escape(mark_label)}</a>'
-    if mark.kind in (Kind.SPEAKER, Kind.CUE) and not tag.opening:
+    if mark.kind in (Kind.SPEAKER, Kind.CUE) and not tag.opening and not tag.echo:
         return f'<sup class="{mark.kind.value}-n">{escape(label)}</sup>'
     return ""
 

@@ -10,7 +10,9 @@ not text: offsets count from the first character after it.
 from __future__ import annotations
 
 import codecs
+import gzip
 import os
+import zlib
 import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -22,9 +24,19 @@ from typing import IO, Any, BinaryIO
 
 STDIN = "-"  #: the path that means standard input
 STDIN_ID = "<stdin>"  #: the doc_id of a document read from standard input
-SUFFIX = ".txt"  #: the files a folder contributes (recursively)
+SUFFIX = ".txt"  #: the files a folder contributes (recursively), and their gzip-compressed `.txt.gz`
+GZIP = ".gz"  #: a file with this suffix is decompressed before anything else
 UTF8 = "utf-8-sig"  #: the default decoding: UTF-8, a leading BOM dropped
 SAMPLE = "000_f9f8e09316241945.txt"  #: the bundled seed article, in quotecli/sample/
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a document was read: its file, its line in a corpus file, and how far the file was read."""
+
+    file: str
+    line: int | None = None  # the line a JSON Lines or CSV record starts on; None for a whole file
+    read: int = 0  # bytes of the file (as stored, compressed or not) read up to this document: for progress
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +47,7 @@ class Document:
     text: str
     path: Path | None = None  # None for stdin and corpus records
     meta: Mapping[str, Any] = field(default_factory=dict)  # e.g. date, publisher
+    origin: Origin | None = field(default=None, compare=False)  # where it was read from
 
 
 class Problem(str, Enum):
@@ -45,6 +58,8 @@ class Problem(str, Enum):
     UNDECODABLE = "undecodable"  # not valid text in the chosen encoding
     BINARY = "binary"  # NUL characters: not a text file
     NO_TEXT_FILES = "no_text_files"  # a folder without any *.txt file
+    MALFORMED = "malformed"  # a corpus record that is not valid JSON or CSV, or has no text
+    FAILED = "failed"  # the engine raised on this document
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +88,7 @@ def documents(
         elif os.path.isdir(path):
             found = text_files(path)
             if not found:
-                yield InputError(path, Problem.NO_TEXT_FILES, f"{path}: no *{SUFFIX} file in this folder")
+                yield InputError(path, Problem.NO_TEXT_FILES, f"{path}: no *{SUFFIX} or *{SUFFIX}{GZIP} file in this folder")
             for file in found:
                 yield read_file(file, encoding)
         else:
@@ -81,10 +96,10 @@ def documents(
 
 
 def text_files(folder: str) -> list[str]:
-    """The `*.txt` files under `folder`, recursively, sorted; symlinked folders not followed."""
+    """The `*.txt` and `*.txt.gz` files under `folder`, recursively, sorted; symlinked folders not followed."""
     found = []
     for top, _dirs, files in os.walk(folder):
-        found.extend(os.path.join(top, f) for f in files if f.endswith(SUFFIX))
+        found.extend(os.path.join(top, f) for f in files if f.endswith((SUFFIX, SUFFIX + GZIP)))
     return sorted(found, key=lambda p: Path(p).parts)
 
 
@@ -96,8 +111,14 @@ def read_file(path: str, encoding: str | None = None) -> Document | InputError:
         return InputError(path, Problem.MISSING, f"{path}: no such file or directory")
     except OSError as e:
         return InputError(path, Problem.UNREADABLE, f"{path}: cannot read: {e.strerror or e}")
+    size = len(data)
+    if path.endswith(GZIP):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as e:
+            return InputError(path, Problem.UNREADABLE, f"{path}: not valid gzip data ({e})")
     text = decode(data, path, encoding)
-    return Document(path, text, Path(path)) if isinstance(text, str) else text
+    return Document(path, text, Path(path), origin=Origin(path, read=size)) if isinstance(text, str) else text
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> str | InputError:

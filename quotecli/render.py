@@ -11,6 +11,7 @@ import io
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from rich.columns import Columns
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
@@ -174,7 +175,7 @@ def _badge(tag: annotate.Tag) -> Text:
     if mark.kind is Kind.QUOTE and tag.opening:
         style = (FLAG_STYLE if mark.flagged else QUOTE_STYLES.get(mark.type or "", Style())) + Style(reverse=True)
         return Text(",".join(map(str, mark.numbers)) + ("!" if mark.flagged else ""), style=style)
-    if mark.kind in (Kind.SPEAKER, Kind.CUE) and not tag.opening:
+    if mark.kind in (Kind.SPEAKER, Kind.CUE) and not tag.opening and not tag.echo:
         color = (SPEAKER_STYLE if mark.kind is Kind.SPEAKER else CUE_STYLE).color
         return Text(superscript(mark.numbers), style=Style(color=color))
     return Text()
@@ -228,3 +229,78 @@ def _note(note: annotate.Note, plain: bool, explain: bool) -> Text:
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+# The dashboard of `quotecli stats`: a corpus in figures, with bars where a picture reads better.
+
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+_PANEL_WIDTH = 39  # two panels side by side on an 80-column terminal
+
+
+def bar(value: int, largest: int, width: int) -> str:
+    """A horizontal bar `width` cells long for `largest`, in eighths of a cell; never empty for a value > 0."""
+    if largest <= 0 or value <= 0:
+        return ""
+    eighths = max(1, round(value / largest * width * 8))
+    return "█" * (eighths // 8) + (_EIGHTHS[eighths % 8] if eighths % 8 else "")
+
+
+def dashboard(figures: stats.Figures) -> Group:
+    """The figures of a corpus: a headline, then panels of counts with bars."""
+    f = figures
+    share = f"{f.attributed_share:.0%}" if f.attributed_share is not None else "–"
+    headline = Text.assemble(
+        (_plural(f.documents, "document"), "bold"),
+        f" ({f.documents_with_quotations} with quotations) · ",
+        (_plural(f.quotations, "quotation"), "bold"),
+        " · ",
+        (share, "bold green"),
+        " with a speaker",
+    )
+    panels = [
+        _panel("Quotations by type", [(t, n, QUOTE_STYLES[t]) for t, n in f.by_type.items()], f.quotations),
+        _panel(
+            "Speakers by kind",
+            [(k if k != stats.NO_SPEAKER else "no speaker", n, "red" if k == stats.NO_SPEAKER else "green")
+             for k, n in f.by_kind.items()],
+            f.quotations,
+        ),
+        _panel(
+            "Gender: quotations by persons",
+            [(g, n, _GENDER_STYLES[g]) for g, n in f.gender_quotations.items()],
+            sum(f.gender_quotations.values()),
+        ),
+        _panel(
+            "Gender: persons quoted",
+            [(g, n, _GENDER_STYLES[g]) for g, n in f.gender_speakers.items()],
+            sum(f.gender_speakers.values()),
+        ),
+        _panel("Top cues", [(cue, n, "bright_blue") for cue, n in f.top_cues], f.quotations),
+        _panel(
+            "Top speakers",
+            [(f"{name} ({gender})" if gender != "unknown" else name, n, "green") for name, n, gender in f.top_speakers],
+            f.quotations,
+        ),
+    ]
+    if f.flags:
+        panels.append(_panel("Flags", [(k.replace("_", " "), n, "red") for k, n in f.flags.items()], f.quotations))
+    return Group(headline, Columns(panels, width=_PANEL_WIDTH, padding=(0, 1)))
+
+
+_GENDER_STYLES = {"f": "magenta", "m": "cyan", "unknown": "dim"}
+
+
+def _panel(title: str, items: list[tuple[str, int, str | Style]], whole: int) -> Panel:
+    """Labelled bars scaled to the largest count, each with its count and its share of `whole`."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(max_width=14, no_wrap=True, overflow="ellipsis")
+    grid.add_column(width=10, no_wrap=True)
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(justify="right", no_wrap=True, style="dim")
+    largest = max((n for _, n, _ in items), default=0)
+    for label, n, style in items:
+        share = f"{n / whole:.0%}" if whole else ""
+        grid.add_row(Text(label), Text(bar(n, largest, 10), style=style), str(n), share)
+    if not items:
+        grid.add_row(Text("none", style="dim"), "", "", "")
+    return Panel(grid, title=title, title_align="left", width=_PANEL_WIDTH, padding=(0, 1))
