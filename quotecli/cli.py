@@ -239,7 +239,7 @@ def stats_(
         figures = stats.compute(export.rows(_records(_noted(_documents(paths, encoding), read), failures)), top=top)
         figures = replace(figures, documents=len(read))  # known only once every document was read
         if (fmt or (StatsFormat.table if sys.stdout.isatty() else StatsFormat.json)) is StatsFormat.table:
-            stdout.print(render.dashboard(figures))
+            stdout.print(render.dashboard(figures, stdout.width))
         else:
             sys.stdout.write(json.dumps(figures.to_dict(), ensure_ascii=False, indent=2) + "\n")
         sys.stdout.flush()

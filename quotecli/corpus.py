@@ -13,9 +13,10 @@ import csv
 import gzip
 import json
 import os
+import sys
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import IO, Any, BinaryIO
 
@@ -68,11 +69,11 @@ def listed(list_file: str, stdin: BinaryIO | None = None) -> Iterator[str | Inpu
     Blank lines are skipped; paths are relative to the current directory.
     """
     try:
-        stream = (stdin or _stdin()) if list_file == STDIN else open(list_file, "rb")  # noqa: SIM115
+        opened = nullcontext(stdin or sys.stdin.buffer) if list_file == STDIN else open(list_file, "rb")  # noqa: SIM115
     except OSError as e:
         yield InputError(list_file, Problem.UNREADABLE, f"{list_file}: cannot read: {e.strerror or e}")
         return
-    with stream:
+    with opened as stream:
         for n, raw in enumerate(stream, 1):
             path = os.fsdecode(raw.rstrip(b"\r\n"))
             if not path.strip():
@@ -198,9 +199,3 @@ def _ascii_compatible(encoding: str | None) -> bool:
         return encoding is None or '{"\n,'.encode(encoding) == b'{"\n,'
     except (LookupError, UnicodeError):
         return False
-
-
-def _stdin() -> BinaryIO:
-    import sys
-
-    return sys.stdin.buffer

@@ -242,14 +242,12 @@ def _markers(text: str, s: Sentence, found: list[Attribution], used: list[Span],
         lemma = _marker_lemma(word)
         after = _skip_apposition(text, s, source)
         front = _blank(text, _clause_start(text, s, s.span.start, found), mk.start())
-        quoted = next((q for q in s.quotations if _blank(text, q.outer.end, mk.start()) and
-                       text[q.outer.end : mk.start()].strip() == ","), None)
+        quoted = next((q for q in s.quotations if text[q.outer.end : mk.start()].strip() == ","
+                       and _blank(text, _clause_start(text, s, s.span.start, found, q.outer.start), q.outer.start)), None)
         if quoted is not None and word != "pour":  # «…», selon un proche d'Edouard Philippe, …
-            content = q_content = quoted.span
-            rule = "quote-marker"
-            marker = Span(mk.start("marker"), mk.end("marker"))
-            if not _overlaps_content(q_content, found):
-                take(Attribution(rule, quoted.pieces, marker, lemma, source), Span(mk.start(), after))
+            if not _overlaps_content(quoted.span, found):
+                marker = Span(mk.start("marker"), mk.end("marker"))
+                take(Attribution("quote-marker", quoted.pieces, marker, lemma, source), Span(mk.start(), after))
             continue
         if front and text[after : after + 1] == ",":
             content = _trim(text, after + 1, _content_end(text, s, after + 1))

@@ -114,7 +114,7 @@ def _header(doc: annotate.Annotated, plain: bool) -> Text:
     header.append("\n" + annotate.summary(doc))
     header.append("\nkey: ", style="dim")
     if plain:
-        header.append("[n«direct»n]  [n mixed «verbatim» n]  (n indirect n)  {speakerⁿ}  <cueⁿ>  ! flagged", style="dim")
+        header.append("[n«direct»n] [n mixed «…» n] (n indirect n) {speakerⁿ} <cueⁿ> n! flagged", style="dim")
         return header
     for name, style in QUOTE_STYLES.items():
         header.append(name, style=style)
@@ -234,7 +234,7 @@ def _plural(n: int, word: str) -> str:
 # The dashboard of `quotecli stats`: a corpus in figures, with bars where a picture reads better.
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
-_PANEL_WIDTH = 39  # two panels side by side on an 80-column terminal
+_PANEL_WIDTH = 40  # the narrowest a panel gets before the panels stack
 
 
 def bar(value: int, largest: int, width: int) -> str:
@@ -245,8 +245,14 @@ def bar(value: int, largest: int, width: int) -> str:
     return "█" * (eighths // 8) + (_EIGHTHS[eighths % 8] if eighths % 8 else "")
 
 
-def dashboard(figures: stats.Figures) -> Group:
-    """The figures of a corpus: a headline, then panels of counts with bars."""
+#: A panel's rows: label, count, the bar's style, and an optional tag (a speaker's gender).
+Item = tuple[str, int, str | Style, str]
+
+_GENDER_STYLES = {"f": "magenta", "m": "cyan", "unknown": "dim"}
+
+
+def dashboard(figures: stats.Figures, width: int = 80) -> Group:
+    """The figures of a corpus for a terminal `width` columns wide: a headline, then panels of bars."""
     f = figures
     share = f"{f.attributed_share:.0%}" if f.attributed_share is not None else "–"
     headline = Text.assemble(
@@ -257,50 +263,50 @@ def dashboard(figures: stats.Figures) -> Group:
         (share, "bold green"),
         " with a speaker",
     )
+    kinds = [(k if k != stats.NO_SPEAKER else "no speaker", n, "red" if k == stats.NO_SPEAKER else "green", "")
+             for k, n in f.by_kind.items()]
     panels = [
-        _panel("Quotations by type", [(t, n, QUOTE_STYLES[t]) for t, n in f.by_type.items()], f.quotations),
-        _panel(
-            "Speakers by kind",
-            [(k if k != stats.NO_SPEAKER else "no speaker", n, "red" if k == stats.NO_SPEAKER else "green")
-             for k, n in f.by_kind.items()],
-            f.quotations,
-        ),
-        _panel(
-            "Gender: quotations by persons",
-            [(g, n, _GENDER_STYLES[g]) for g, n in f.gender_quotations.items()],
-            sum(f.gender_quotations.values()),
-        ),
-        _panel(
-            "Gender: persons quoted",
-            [(g, n, _GENDER_STYLES[g]) for g, n in f.gender_speakers.items()],
-            sum(f.gender_speakers.values()),
-        ),
-        _panel("Top cues", [(cue, n, "bright_blue") for cue, n in f.top_cues], f.quotations),
+        _panel("Quotations by type", [(t, n, QUOTE_STYLES[t], "") for t, n in f.by_type.items()], f.quotations),
+        _panel("Speakers by kind", kinds, f.quotations),
+        _panel("Gender: quotations by persons", _genders(f.gender_quotations), sum(f.gender_quotations.values())),
+        _panel("Gender: persons quoted", _genders(f.gender_speakers), sum(f.gender_speakers.values())),
+        _panel("Top cues", [(cue, n, "bright_blue", "") for cue, n in f.top_cues], f.quotations),
         _panel(
             "Top speakers",
-            [(f"{name} ({gender})" if gender != "unknown" else name, n, "green") for name, n, gender in f.top_speakers],
+            [(name, n, "green", g if g != "unknown" else "") for name, n, g in f.top_speakers],
             f.quotations,
         ),
     ]
     if f.flags:
-        panels.append(_panel("Flags", [(k.replace("_", " "), n, "red") for k, n in f.flags.items()], f.quotations))
-    return Group(headline, Columns(panels, width=_PANEL_WIDTH, padding=(0, 1)))
+        panels.append(_panel("Flags", [(k.replace("_", " "), n, "red", "") for k, n in f.flags.items()], f.quotations))
+    per_row = max(1, width // _PANEL_WIDTH)
+    grid = Table.grid(expand=True)
+    for _ in range(per_row):
+        grid.add_column(ratio=1)
+    for i in range(0, len(panels), per_row):
+        row = panels[i : i + per_row]
+        grid.add_row(*row, *[""] * (per_row - len(row)))
+    return Group(headline, grid)
 
 
-_GENDER_STYLES = {"f": "magenta", "m": "cyan", "unknown": "dim"}
+def _genders(counts: Mapping[str, int]) -> list[Item]:
+    return [(g, n, _GENDER_STYLES[g], "") for g, n in counts.items()]
 
 
-def _panel(title: str, items: list[tuple[str, int, str | Style]], whole: int) -> Panel:
+def _panel(title: str, items: list[Item], whole: int) -> Panel:
     """Labelled bars scaled to the largest count, each with its count and its share of `whole`."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(max_width=14, no_wrap=True, overflow="ellipsis")
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    if any(tag for *_, tag in items):
+        grid.add_column(no_wrap=True, style="dim")
     grid.add_column(width=10, no_wrap=True)
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column(justify="right", no_wrap=True, style="dim")
-    largest = max((n for _, n, _ in items), default=0)
-    for label, n, style in items:
+    largest = max((n for _, n, _, _ in items), default=0)
+    for label, n, style, tag in items:
+        tags = [tag] if len(grid.columns) == 5 else []
         share = f"{n / whole:.0%}" if whole else ""
-        grid.add_row(Text(label), Text(bar(n, largest, 10), style=style), str(n), share)
+        grid.add_row(Text(label), *tags, Text(bar(n, largest, 10), style=style), str(n), share)
     if not items:
-        grid.add_row(Text("none", style="dim"), "", "", "")
-    return Panel(grid, title=title, title_align="left", width=_PANEL_WIDTH, padding=(0, 1))
+        grid.add_row(Text("none", style="dim"), *[""] * (len(grid.columns) - 1))
+    return Panel(grid, title=title, title_align="left", padding=(0, 1))

@@ -88,7 +88,8 @@ class Resolver:
         nxt = self._mentions[i + 1] if i + 1 < len(self._mentions) else None
         # Apposition: "l'un d'eux, Ibrahim Abou Laith"; "le ministre, Jean Dupont".
         if nxt is not None and self._is_apposition(m, nxt) and m.kind in ("role", "partitive", "group") \
-                and nxt.kind in ("name", "titled") and len((nxt.name or "").split()) >= 2:
+                and nxt.kind in ("name", "titled") and len((nxt.name or "").split()) >= 2 \
+                and not _indefinite(m.text):
             target = self._entity_of(nxt, create=True)
             if target is not None:
                 self._alias[m.span] = target
@@ -340,6 +341,12 @@ class Resolver:
 
     def _speaker(self, ent: Entity, span: Span | None, text: str | None, how: str) -> Speaker:
         return Speaker(ent.name, span, text, ent.kind, how, ent.role, ent.gender, ent.gender_basis)
+
+
+def _indefinite(mention: str) -> bool:
+    """"un proche d'Edouard Philippe, Jean-Paul Delevoye …": an indefinite
+    description is no apposition to the name after it (which is a subject)."""
+    return mention.split(" ", 1)[0].lower() in ("un", "une", "des", "d'anciens", "plusieurs")
 
 
 def _last(pool: list[_Salient], kinds: tuple[SpeakerKind, ...], gender: str | None) -> Entity | None:
