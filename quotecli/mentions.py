@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from quotecli import lexicon, patterns
+from quotecli.folding import fold
 from quotecli.model import Span
 
 _LEX = lexicon.load()
@@ -34,12 +35,12 @@ _HEAD_STARTERS = frozenset(
      "future", "actuel", "actuelle", "vice", "jeune", "haut", "haute", "premier", "première", "principal",
      "principale", "dernier", "dernière", "un", "une", "nombreux", "nombreuses", "autres"}
 _PLACES = frozenset(_LEX.words("places"))
-_FIRST_NAMES = frozenset(n.casefold() for n in _LEX.first_names())
+_FIRST_NAMES = frozenset(fold(n) for n in _LEX.first_names())
 
 
 def fold_first(name: str) -> str:
-    """The first word of a name, case-folded: "Jean-Marie Le Pen" -> "jean-marie"."""
-    return name.split(" ")[0].casefold()
+    """The first word of a name, folded: "Jean-Marie Le Pen" -> "jean marie"."""
+    return fold(name.split(" ")[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,7 @@ def _split_names(text: str, m: Mention) -> list[Mention]:
         return [m]
     words = m.name.split(" ")
     for i in range(1, len(words) - 1):
-        if words[i].casefold() in _FIRST_NAMES and words[i - 1].casefold() not in _FIRST_NAMES:
+        if fold(words[i]) in _FIRST_NAMES and fold(words[i - 1]) not in _FIRST_NAMES:
             cut = m.span.start + m.text.rindex(" ".join(words[i:]))
             first = replace(m, span=Span(m.span.start, cut - 1), text=text[m.span.start : cut - 1],
                             name=" ".join(words[:i]), acronym=None)
@@ -144,6 +145,9 @@ def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
         head_end = m.start("np_name") if m.group("np_name") else m.end()
         head = text[head_start:head_end].rstrip(" ,\u00a0")
         name = m.group("np_name")
+        if name and _first_name_before(text, m.start("np_name")):
+            # "un proche d'Edouard Philippe": the name belongs to the complement.
+            name, head = None, text[head_start : m.end()]
         return Mention(span, kind, m.group(), name=name, head=head,
                        acronym=m.group("np_acronym"), after_preposition=after_prep)
     if m.group("partitive"):
@@ -172,6 +176,11 @@ def _strip_article(name: str) -> str:
             rest = name[len(article):]
             return rest if rest in _PLACES or rest.split(" ")[0] in _PLACES else name
     return name
+
+
+def _first_name_before(text: str, start: int) -> bool:
+    word = _word_before(text, start)
+    return bool(word) and fold(word) in _FIRST_NAMES
 
 
 def _word_before(text: str, start: int) -> str:

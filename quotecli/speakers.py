@@ -7,11 +7,11 @@ who was last in view for a pronoun. Nothing here looks ahead.
 """
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quotecli import lexicon, patterns
+from quotecli.folding import fold
 from quotecli.mentions import Mention
 from quotecli.model import Span, Speaker, SpeakerKind
 
@@ -19,13 +19,6 @@ _LEX = lexicon.load()
 _PLACES = frozenset(_LEX.words("places"))
 _PARTICLES = frozenset({"al", "el", "ad", "as", "ben", "bin", "ibn", "de", "d", "du", "van", "von", "der", "le", "la"})
 _TITLE_GENDER = _LEX.titles()
-
-
-def fold(s: str) -> str:
-    """Lower case, no accents, hyphens and apostrophes as spaces: for comparing names."""
-    s = unicodedata.normalize("NFKD", s.casefold())
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return " ".join(s.replace("-", " ").replace("\u2011", " ").replace("'", " ").replace("’", " ").split())
 
 
 _ROLE_GENDER = {fold(k): v for k, v in _LEX.roles().items()}
