@@ -18,7 +18,7 @@ import typer
 from rich.console import Console, RenderableType
 from rich.markup import escape
 
-from quotecli import __version__, annotate, export, html, inputs, match, render, stats
+from quotecli import __version__, annotate, collection, corpus, export, html, inputs, match, parallel, progress, render, stats
 from quotecli.model import FIELDS, Record
 from quotecli.pipeline import extract
 
@@ -82,7 +82,7 @@ class Format(str, Enum):
 
 Paths = Annotated[
     list[str] | None,
-    typer.Argument(help="Files, folders (*.txt, recursively) or - for stdin.", metavar="PATH", show_default=False),
+    typer.Argument(help="Files (.txt, .jsonl, .csv, .gz), folders (*.txt, recursively) or - for stdin.", metavar="PATH", show_default=False),
 ]
 FormatOption = Annotated[
     Format | None,
@@ -94,6 +94,25 @@ EncodingOption = Annotated[
 ]
 ExplainOption = Annotated[
     bool, typer.Option("--explain", help="Add the rule that made each record and how its speaker was resolved.")
+]
+# Corpus and collection options (list, who, add, search); their logic is in corpus, parallel, collection.
+FilesFromOption = Annotated[
+    str | None,
+    typer.Option("--files-from", metavar="FILE", help="Also read the paths listed in FILE, one a line (- for stdin).", show_default=False),
+]
+TextFieldOption = Annotated[str, typer.Option("--text-field", metavar="NAME", help="The text field of JSON Lines and CSV records.")]
+IdFieldOption = Annotated[str, typer.Option("--id-field", metavar="NAME", help="The id field of JSON Lines and CSV records: the doc_id.")]
+KeepOption = Annotated[
+    list[str] | None,
+    typer.Option("--keep", metavar="FIELDS", help="Record fields to keep as extra keys, e.g. date,publisher.", show_default=False),
+]
+JobsOption = Annotated[
+    int | None, typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes. Default: the cores.", show_default=False)
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no informational messages.")]
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", metavar="PATH", help="The collection. Default: $QUOTECLI_DB, else the user data folder.", show_default=False),
 ]
 
 

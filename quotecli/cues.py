@@ -29,6 +29,7 @@ class Attribution:
     mention: Mention | None = None  # the speaker as the text names it here
     pronoun: Span | None = None  # the subject of an inverted verb: "il" in "a-t-il dit"
     antecedent: bool = False  # "selon lequel": the source is the mention before
+    feminine: bool = False  # the verb agrees with a feminine subject ("s'est dite")
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,10 +162,10 @@ def _preposed(text: str, s: Sentence, found: list[Attribution], used: list[Span]
         content = _trim(text, content_start, end)
         if content.end <= content.start or _overlaps_content(content, found):
             continue
-        if rule == "preposed-object" and not _object_ok(text, content, s, verb):
+        if rule == "preposed-object" and "attr" not in verb.uses and not _object_ok(text, content, s, verb):
             continue
         cue = vg.span
-        take(Attribution(rule, (content,), cue, lemma, subject), cue)
+        take(Attribution(rule, (content,), cue, lemma, subject, feminine=vg.feminine), cue)
         if colon_quote is not None and not _overlaps_content(colon_quote.span, found):
             take(Attribution("preposed-colon", colon_quote.pieces, cue, lemma, subject))
 
@@ -372,7 +373,7 @@ def _object_ok(text: str, content: Span, s: Sentence, verb) -> bool:  # type: ig
 def _attribution(rule: str, vg: verbs.VerbGroup, content: tuple[Span, ...], mention: Mention | None) -> Attribution:
     if vg.inverted:
         rule += "-inversion"
-    return Attribution(rule, content, vg.span, vg.lemma, mention, pronoun=vg.inverted)
+    return Attribution(rule, content, vg.span, vg.lemma, mention, pronoun=vg.inverted, feminine=vg.feminine)
 
 
 def _incise(text: str, pos: int, end: int) -> verbs.VerbGroup | None:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from quotecli import document, quotes
 from quotecli.cues import Attribution, Sentence, find_attributions
 from quotecli.mentions import Mention, find_mentions
-from quotecli.model import Cue, QuoteType, Record, Span, Speaker
+from quotecli.model import Cue, QuoteType, Record, Span, Speaker, SpeakerKind
 from quotecli.quotes import Quotation
 from quotecli.speakers import Resolver
 
@@ -104,7 +104,12 @@ def _record(text: str, att: Attribution, s_quotes: list[Quotation], resolver: Re
     if kind is QuoteType.MIXED and len(att.content) > 1:
         quote = " ".join(text[c.start : c.end] for c in att.content)
     speaker = _speaker(text, att, resolver)
+    if att.feminine and speaker is not None and speaker.kind is SpeakerKind.PERSON and speaker.gender is None:
+        cue_text = text[att.cue.start : att.cue.end] if att.cue else ""
+        speaker = replace(speaker, gender="f", gender_basis=f"agreement: {cue_text}")
     if speaker is None or speaker.name is None:
+        if kind is not QuoteType.DIRECT:
+            return None  # a claim whose source cannot be told is no claim we can report
         flags.append("no_speaker")
     cue = Cue(att.cue, text[att.cue.start : att.cue.end], att.lemma or text[att.cue.start : att.cue.end]) if att.cue else None
     return Record(kind, quote, span, tuple(fragments), speaker, cue, att.rule, lines.line(span.start),

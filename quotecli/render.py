@@ -58,8 +58,8 @@ def quotes_table(rows: Iterable[Mapping[str, Any]], explain: bool = False) -> Ta
     table.add_column("quote", overflow="fold")
     table.add_column("where", overflow="fold", max_width=36, style="dim")
     if explain:
-        table.add_column("rule", overflow="fold", max_width=22, style="magenta")
-        table.add_column("resolved by", overflow="fold", max_width=22, style="green")
+        table.add_column("rule", overflow="fold", max_width=28, style="magenta")
+        table.add_column("resolved by", overflow="fold", max_width=30, style="green")
     count = 0
     for row in rows:
         cue = Text(row["cue"]) if row["cue"] is not None else _UNKNOWN

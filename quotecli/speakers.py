@@ -113,9 +113,9 @@ class Resolver:
         self._by_role[key] = entity
         entity.roles.append(key)
         if entity.gender is None:
-            g = _ROLE_GENDER.get(fold(role).split(" ")[0])
-            if g:
-                entity.gender, entity.gender_basis = g, f"role: {role}"
+            phrase = mention.text[: mention.text.find(mention.name)] if mention and mention.name else \
+                mention.text if mention else role
+            entity.gender, entity.gender_basis = _role_gender(phrase)
 
     # -- entities ----------------------------------------------------------
 
@@ -239,9 +239,9 @@ class Resolver:
             else:
                 return Speaker(None, mention_span, mention_text, SpeakerKind.UNKNOWN, "unresolved")
             name = m.head or m.text
-            g = _ROLE_GENDER.get(fold(name).split(" ")[0]) if kind is SpeakerKind.PERSON else None
+            g, basis = _role_gender(m.text) if kind is SpeakerKind.PERSON else (None, None)
             return Speaker(name, mention_span, mention_text, kind, "description", role=name if kind is SpeakerKind.PERSON else None,
-                           gender=g, gender_basis=f"role: {name}" if g else None)
+                           gender=g, gender_basis=basis)
         how = {
             "titled": "title + surname -> full name",
             "acronym": "acronym -> expansion" if ent.acronym and ent.name != m.name else "acronym",
@@ -294,7 +294,7 @@ class Resolver:
                 continue
             how = f"pronoun -> previous {ent.kind.value}"
             if ent.gender is None and ent.kind is SpeakerKind.PERSON:
-                return Speaker(ent.name, span, text, ent.kind, how, ent.role, want, f"pronoun: {p}")
+                ent.gender, ent.gender_basis = want, f"pronoun: {p}"  # "a-t-elle" tells
             return self._speaker(ent, span, text, how)
         return Speaker(None, span, text, SpeakerKind.UNKNOWN, "pronoun: no antecedent")
 
@@ -334,6 +334,28 @@ class Resolver:
 
     def _speaker(self, ent: Entity, span: Span | None, text: str | None, how: str) -> Speaker:
         return Speaker(ent.name, span, text, ent.kind, how, ent.role, ent.gender, ent.gender_basis)
+
+
+_FEMININE_DETERMINERS = frozenset({"la", "une", "cette"})
+
+
+def _role_gender(phrase: str) -> tuple[str | None, str | None]:
+    """The gender a role phrase shows: the noun's own ("la présidente",
+    "le directeur"), or a feminine determiner before an epicene noun ("la
+    ministre"); a masculine one shows nothing, being used for women too."""
+    words = fold(phrase).split()
+    det = words[0] if words and words[0] in _DETERMINERS else None
+    rest = [w for w in words[1 if det else 0 :] if w not in _PRE_ADJECTIVES]
+    head = rest[0] if rest else ""
+    g = _ROLE_GENDER.get(head)
+    if g:
+        return g, f"role: {phrase.strip()}"
+    if head in _ROLE_GENDER and det in _FEMININE_DETERMINERS:
+        return "f", f"agreement: {phrase.strip()}"
+    return None, None
+
+
+_PRE_ADJECTIVES = frozenset({"nouveau", "nouvelle", "ancien", "ancienne", "jeune", "meme", "premier", "premiere", "futur", "future", "actuel", "actuelle"})
 
 
 def _indefinite(mention: str) -> bool:

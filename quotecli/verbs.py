@@ -44,6 +44,7 @@ class VerbGroup:
     lemma: str
     pronominal: bool
     inverted: Span | None  # the pronoun of an inversion: "il" in "a-t-il dit"
+    feminine: bool = False  # a participle agreeing with a feminine subject: "s'est dite"
 
 
 def verb_group_at(text: str, pos: int, end: int) -> VerbGroup | None:
@@ -97,7 +98,13 @@ def _after_se(text: str, m) -> VerbGroup | None:  # type: ignore[no-untyped-def]
     first = text[words[0][0] : words[0][1]].lower()
     inv = _inversion(m)
     if first in patterns.BE_FORMS:
-        return _compound(text, m.start(), words[1:], inv, _PRON_PARTICIPLE, pronominal=True)
+        vg = _compound(text, m.start(), words[1:], inv, _PRON_PARTICIPLE, pronominal=True)
+        if vg is not None:  # with être the participle agrees with the subject
+            form = text[vg.span.start : vg.span.end].split()[-1]
+            analyses = _LEX.analyse(form, pronominal=True)
+            if analyses and analyses[0].feminine:
+                vg = VerbGroup(vg.span, vg.lemma, vg.pronominal, vg.inverted, feminine=True)
+        return vg
     if inv is not None:
         lemma = _lemma(first, _PRON_FINITE, pronominal=True)
         return VerbGroup(Span(m.start(), m.end("inv")), lemma, True, inv) if lemma else None

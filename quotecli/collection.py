@@ -1,0 +1,366 @@
+"""A quote collection: documents and their records in SQLite, indexed for `who` and `search`.
+
+Records are stored as the exact JSON `quotecli list` prints (keys in schema
+order), so reading them back gives byte-identical output. Two FTS5 tables
+index them: `speaker_index` (the words of the speaker and of the mention) for
+`who`, `quote_index` (the words of the quote) for `search`. Both hold words as
+`match.words()` folds them (case, accents, œ → oe), so the index agrees with
+`who` on files; the tokenizer folds diacritics too, for anyone querying the
+database directly.
+
+A document is identified by its `doc_id` and the SHA-256 of its text (as
+UTF-8). Adding a document already stored with the same text and engine
+version changes nothing. A document whose `doc_id` was stored by an earlier
+`add` with another text (or by another version of quotecli) is replaced in
+place. Two documents with the same `doc_id` in one `add` (a scraper's
+duplicate URL) are both kept, as `quotecli list` would show both.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from quotecli import __version__, match
+from quotecli.inputs import Document
+from quotecli.model import FIELDS, Record
+
+ENV = "QUOTECLI_DB"  #: the environment variable naming the collection
+APPLICATION_ID = 0x51434C49  #: "QCLI": marks an SQLite file as a quotecli collection
+SCHEMA_VERSION = 1
+ENGINE = __version__  #: records made by another version are re-extracted when their document is added again
+BATCH_DOCUMENTS = 500  #: documents per transaction, at most ...
+BATCH_SECONDS = 2.0  #: ... and seconds of work: Ctrl-C loses no more than this
+
+_TOKENIZE = "tokenize = 'unicode61 remove_diacritics 2'"
+SCHEMA = f"""
+CREATE TABLE adds (
+    id INTEGER PRIMARY KEY,
+    started TEXT NOT NULL,
+    engine TEXT NOT NULL
+);
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,          -- the order documents were added in: the order of `list`
+    doc_id TEXT NOT NULL,
+    sha256 TEXT NOT NULL,            -- of the text as UTF-8
+    chars INTEGER NOT NULL,          -- length of the text in characters
+    records INTEGER NOT NULL,
+    meta TEXT NOT NULL,              -- JSON object: the fields kept with --keep
+    engine TEXT NOT NULL,            -- the quotecli version that extracted the records
+    added INTEGER NOT NULL REFERENCES adds(id),
+    UNIQUE (doc_id, sha256)
+);
+CREATE TABLE records (
+    id INTEGER PRIMARY KEY,
+    doc INTEGER NOT NULL REFERENCES documents(id),
+    seq INTEGER NOT NULL,            -- the record's rank in its document
+    speaker_key TEXT,                -- the folded words of `speaker`: "bachar al assad"
+    json TEXT NOT NULL               -- the record exactly as `quotecli list` prints it
+);
+CREATE UNIQUE INDEX records_in_order ON records (doc, seq);
+CREATE INDEX records_by_speaker ON records (speaker_key);
+CREATE VIRTUAL TABLE speaker_index USING fts5 (speaker, mention, {_TOKENIZE});
+CREATE VIRTUAL TABLE quote_index USING fts5 (quote, {_TOKENIZE});
+PRAGMA application_id = {APPLICATION_ID};
+PRAGMA user_version = {SCHEMA_VERSION};
+"""
+
+T = TypeVar("T")
+
+
+class CollectionError(Exception):
+    """The file is not a collection this version can use (another SQLite database, a newer schema, not SQLite)."""
+
+
+class Change(str, Enum):
+    """What adding one document did."""
+
+    ADDED = "added"
+    REPLACED = "replaced"  # an earlier version of the document (same doc_id) was replaced
+    UNCHANGED = "unchanged"  # the same text was stored already: nothing was extracted
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """One document handled by `add`: what changed and how many records it has."""
+
+    doc: Document
+    change: Change
+    records: int
+
+
+def default_path(env: Mapping[str, str] = os.environ, platform: str = sys.platform) -> Path:
+    """`$QUOTECLI_DB`, else quotes.db in the user's data folder (XDG_DATA_HOME or ~/.local/share on Linux)."""
+    if env.get(ENV):
+        return Path(env[ENV]).expanduser()
+    home = Path(env.get("HOME") or Path.home())
+    if platform == "win32":
+        base = Path(env.get("LOCALAPPDATA") or home / "AppData" / "Local")
+    elif platform == "darwin":
+        base = home / "Library" / "Application Support"
+    else:  # the XDG base directory spec: a relative XDG_DATA_HOME is invalid and ignored
+        xdg = env.get("XDG_DATA_HOME", "")
+        base = Path(xdg) if os.path.isabs(xdg) else home / ".local" / "share"
+    return base / "quotecli" / "quotes.db"
+
+
+def sha256(text: str) -> str:
+    """The identity of a text: SHA-256 of its UTF-8 bytes, in hex."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Collection:
+    """An open collection; use as a context manager, or `close()` it."""
+
+    def __init__(self, db: sqlite3.Connection, path: str) -> None:
+        self.db = db
+        self.path = path
+
+    # -- opening ---------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | Path) -> Collection:
+        """Open the collection at `path` for adding, creating it (and its folder) if needed."""
+        path = str(path)
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        db = _connect(path)
+        try:
+            if _version(db, path) == 0 and not db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+                db.executescript(SCHEMA)
+                if path != ":memory:":
+                    db.execute("PRAGMA journal_mode = WAL")  # readers (who, search) while an add runs
+            _check(db, path)
+            db.execute("PRAGMA synchronous = NORMAL")  # with WAL: consistent after a crash, fast commits
+        except BaseException:
+            db.close()
+            raise
+        return cls(db, path)
+
+    @classmethod
+    def existing(cls, path: str | Path) -> Collection | None:
+        """Open the collection at `path` read-only; None when there is no file or no document in it."""
+        path = Path(path)
+        if not path.is_file():
+            return None
+        db = _connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            if _version(db, str(path)) == 0 and not db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+                db.close()
+                return None  # an empty file: nothing was ever added
+            _check(db, str(path))
+            if not db.execute("SELECT 1 FROM documents LIMIT 1").fetchone():
+                db.close()
+                return None
+        except BaseException:
+            db.close()
+            raise
+        return cls(db, str(path))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Collection:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- adding ----------------------------------------------------------------
+
+    def add(
+        self,
+        docs: Iterable[Document | T],
+        extract_all: Callable[[Iterable[Document | Stored | T]], Iterable[tuple[Document, Sequence[Record]] | Stored | T]],
+        batch: int = BATCH_DOCUMENTS,
+        seconds: float = BATCH_SECONDS,
+    ) -> Iterator[Stored | T]:
+        """Store `docs` and yield what each one changed; other items (input errors) are passed through.
+
+        `extract_all` turns the documents still to extract into `(document,
+        records)` pairs, in order, passing other items through (as
+        `parallel.extract_all` does); documents stored already never reach it.
+        Commits every `batch` documents or `seconds`; an exception (Ctrl-C)
+        rolls back the open batch only, so the collection stays consistent.
+        """
+        started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        run = int(self.db.execute("INSERT INTO adds (started, engine) VALUES (?, ?)", (started, ENGINE)).lastrowid or 0)
+        self.db.execute("BEGIN IMMEDIATE")
+        pending, since = 0, time.monotonic()
+        try:
+            for item in extract_all(self._unchanged(docs, run)):
+                if isinstance(item, tuple):
+                    doc, records = item
+                    item = Stored(doc, self._put(doc, records, run), len(records))
+                if isinstance(item, Stored):
+                    pending += 1
+                yield item
+                if pending >= batch or (pending and time.monotonic() - since >= seconds):
+                    self.db.execute("COMMIT")
+                    self.db.execute("BEGIN IMMEDIATE")
+                    pending, since = 0, time.monotonic()
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def _unchanged(self, docs: Iterable[Document | T], run: int) -> Iterator[Document | Stored | T]:
+        """`docs`, each one stored already (same doc_id, text and engine) marked as seen and made a `Stored`."""
+        for doc in docs:
+            if isinstance(doc, Document) and (count := self._touch(doc, run)) is not None:
+                yield Stored(doc, Change.UNCHANGED, count)
+            else:
+                yield doc
+
+    def _touch(self, doc: Document, run: int) -> int | None:
+        """Mark `doc` as seen in this add when it is stored already: its number of records, else None."""
+        row = self.db.execute(
+            "SELECT id, records FROM documents WHERE doc_id = ? AND sha256 = ? AND engine = ?",
+            (doc.doc_id, sha256(doc.text), ENGINE),
+        ).fetchone()
+        if row is None:
+            return None
+        self.db.execute("UPDATE documents SET added = ?, meta = ? WHERE id = ?", (run, _meta(doc), row[0]))
+        return int(row[1])
+
+    def _put(self, doc: Document, records: Sequence[Record], run: int) -> Change:
+        """Store one document and its records, replacing an earlier version; what changed."""
+        digest = sha256(doc.text)
+        versions = self.db.execute(
+            "SELECT id, sha256, engine, added FROM documents WHERE doc_id = ?", (doc.doc_id,)
+        ).fetchall()
+        same = [v for v in versions if v[1] == digest]
+        if same and same[0][2] == ENGINE:  # stored in this add already, or since `unchanged()` looked
+            self.db.execute("UPDATE documents SET added = ?, meta = ? WHERE id = ?", (run, _meta(doc), same[0][0]))
+            return Change.UNCHANGED
+        older = same or [v for v in versions if v[3] < run]  # a sibling stored in this same add stays
+        for version in older[1:]:
+            self._drop(version[0], records_only=False)
+        values = (digest, len(doc.text), len(records), _meta(doc), ENGINE, run)
+        if older:
+            target = older[0][0]
+            self._drop(target, records_only=True)
+            self.db.execute(
+                "UPDATE documents SET sha256 = ?, chars = ?, records = ?, meta = ?, engine = ?, added = ? WHERE id = ?",
+                (*values, target),
+            )
+        else:
+            cur = self.db.execute(
+                "INSERT INTO documents (doc_id, sha256, chars, records, meta, engine, added) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (doc.doc_id, *values),
+            )
+            target = int(cur.lastrowid or 0)
+        self._insert_records(target, records)
+        return Change.REPLACED if older else Change.ADDED
+
+    def _insert_records(self, doc: int, records: Sequence[Record]) -> None:
+        first = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM records").fetchone()[0]
+        rows, speakers, quotes = [], [], []
+        for seq, record in enumerate(records):
+            row = record.to_dict()
+            rid = first + seq
+            speaker, mention = row["speaker"], row["speaker_mention"]
+            key = " ".join(match.words(speaker)) if speaker is not None else None
+            rows.append((rid, doc, seq, key, json.dumps({k: row[k] for k in FIELDS}, ensure_ascii=False)))
+            if speaker is not None or mention is not None:
+                speakers.append((rid, key or "", " ".join(match.words(mention or ""))))
+            quotes.append((rid, " ".join(match.words(row["quote"]))))
+        self.db.executemany("INSERT INTO records (id, doc, seq, speaker_key, json) VALUES (?, ?, ?, ?, ?)", rows)
+        self.db.executemany("INSERT INTO speaker_index (rowid, speaker, mention) VALUES (?, ?, ?)", speakers)
+        self.db.executemany("INSERT INTO quote_index (rowid, quote) VALUES (?, ?)", quotes)
+
+    def _drop(self, doc: int, records_only: bool) -> None:
+        """Delete a document's records and their index entries (and the document unless `records_only`)."""
+        for index in ("speaker_index", "quote_index"):
+            self.db.execute(f"DELETE FROM {index} WHERE rowid IN (SELECT id FROM records WHERE doc = ?)", (doc,))
+        self.db.execute("DELETE FROM records WHERE doc = ?", (doc,))
+        if not records_only:
+            self.db.execute("DELETE FROM documents WHERE id = ?", (doc,))
+
+    # -- reading ---------------------------------------------------------------
+
+    def documents(self) -> int:
+        """How many documents are stored."""
+        return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def records(self) -> int:
+        """How many records are stored."""
+        return int(self.db.execute("SELECT count(*) FROM records").fetchone()[0])
+
+    def rows(self, keep: Sequence[str] = ()) -> Iterator[dict[str, Any]]:
+        """Every record, in the order its documents were added and in document order."""
+        return self._rows("", (), keep)
+
+    def who(self, needle: Sequence[str], keep: Sequence[str] = ()) -> Iterator[dict[str, Any]]:
+        """The records whose speaker or mention contains the words `needle` (`match.words()` of a name), in order."""
+        query = _phrase(needle)
+        where = "WHERE r.id IN (SELECT rowid FROM speaker_index WHERE speaker_index MATCH ?)"
+        return self._rows(where, (query,), keep) if query else iter(())
+
+    def search(self, phrases: Sequence[Sequence[str]], keep: Sequence[str] = ()) -> Iterator[dict[str, Any]]:
+        """The records whose quote contains every phrase (each the `match.words()` of one query), in order."""
+        query = " AND ".join(p for p in map(_phrase, phrases) if p)
+        where = "WHERE r.id IN (SELECT rowid FROM quote_index WHERE quote_index MATCH ?)"
+        return self._rows(where, (query,), keep) if query else iter(())
+
+    def _rows(self, where: str, params: tuple[Any, ...], keep: Sequence[str]) -> Iterator[dict[str, Any]]:
+        sql = f"SELECT r.json, d.meta FROM records r JOIN documents d ON d.id = r.doc {where} ORDER BY r.doc, r.seq"
+        for record, meta in self.db.execute(sql, params):
+            row = json.loads(record)
+            if keep:
+                kept = json.loads(meta)
+                row.update((name, kept.get(name)) for name in keep)
+            yield row
+
+    def plan(self, sql_of: str = "who") -> list[str]:
+        """EXPLAIN QUERY PLAN of a reading query (`list`, `who` or `search`): to check the indexes are used."""
+        where = {
+            "list": "",
+            "who": "WHERE r.id IN (SELECT rowid FROM speaker_index WHERE speaker_index MATCH 'x')",
+            "search": "WHERE r.id IN (SELECT rowid FROM quote_index WHERE quote_index MATCH 'x')",
+        }[sql_of]
+        sql = f"SELECT r.json, d.meta FROM records r JOIN documents d ON d.id = r.doc {where} ORDER BY r.doc, r.seq"
+        return [row[3] for row in self.db.execute("EXPLAIN QUERY PLAN " + sql)]
+
+
+def _phrase(words: Sequence[str]) -> str:
+    """An FTS5 phrase matching `words` contiguous and in order (each word is letters and digits only)."""
+    return '"' + " ".join(w.replace('"', '""') for w in words) + '"' if words else ""
+
+
+def _meta(doc: Document) -> str:
+    return json.dumps(dict(doc.meta), ensure_ascii=False)
+
+
+def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
+    """A connection in autocommit mode: transactions are explicit (BEGIN ... COMMIT)."""
+    try:
+        return sqlite3.connect(target, uri=uri, isolation_level=None, timeout=30)
+    except sqlite3.Error as e:
+        raise CollectionError(f"{target}: cannot open the collection: {e}") from None
+
+
+def _version(db: sqlite3.Connection, path: str) -> int:
+    try:
+        return int(db.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.DatabaseError as e:  # "file is not a database"
+        raise CollectionError(f"{path}: not a quotecli collection ({e})") from None
+
+
+def _check(db: sqlite3.Connection, path: str) -> None:
+    """A CollectionError unless `db` is a quotecli collection of a schema this version knows."""
+    app = int(db.execute("PRAGMA application_id").fetchone()[0])
+    version = _version(db, path)
+    if app != APPLICATION_ID:
+        raise CollectionError(f"{path}: not a quotecli collection (another SQLite database)")
+    if version > SCHEMA_VERSION:
+        raise CollectionError(f"{path}: made by a newer quotecli (schema {version}); upgrade quotecli")
