@@ -10,7 +10,8 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, nullcontext
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from itertools import chain
 from enum import Enum
 from typing import Annotated, Any
 
@@ -151,17 +152,30 @@ def _main(
   quotecli list seeds/ --format json
   cat article.txt | quotecli list
   quotecli list --encoding cp1252 old/*.txt
+  quotecli list news.jsonl.gz --keep date,publisher --jobs 4
 """)
 def list_(
-    paths: Paths = None, fmt: FormatOption = None, encoding: EncodingOption = None, explain: ExplainOption = False
+    paths: Paths = None,
+    fmt: FormatOption = None,
+    encoding: EncodingOption = None,
+    explain: ExplainOption = False,
+    files_from: FilesFromOption = None,
+    text_field: TextFieldOption = "text",
+    id_field: IdFieldOption = "id",
+    keep: KeepOption = None,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    db: DbOption = None,
 ) -> None:
     """List the quotations in the texts.
 
-    With no PATH, reads piped stdin, else the bundled sample article.
+    With no PATH, reads piped stdin, else the collection (see add), else
+    the bundled sample article.
     """
     with _reporting() as failures:
-        docs = _documents(paths, encoding)
-        _emit(export.rows(_records(docs, failures)), fmt, lambda rows: render.quotes_table(rows, explain))
+        src = _corpus(paths, files_from, encoding, text_field, id_field, keep, jobs, quiet, db)
+        rows = _found(src, failures, None, _progress_visible(src, fmt))
+        _emit(rows, fmt, lambda rows: render.quotes_table(rows, explain), FIELDS + src.fields.keep)
 
 
 @app.command(epilog="""Examples:
@@ -169,6 +183,7 @@ def list_(
 \b
   quotecli who lavrov seeds/
   quotecli who "Bachar al-Assad" corpus/ --format csv
+  quotecli who macron                    # from the collection (see add)
 """)
 def who(
     name: Annotated[str, typer.Argument(metavar="NAME", help="A name or part of one: assad, \"Bachar al-Assad\".")],
@@ -176,18 +191,26 @@ def who(
     fmt: FormatOption = None,
     encoding: EncodingOption = None,
     explain: ExplainOption = False,
+    files_from: FilesFromOption = None,
+    text_field: TextFieldOption = "text",
+    id_field: IdFieldOption = "id",
+    keep: KeepOption = None,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    db: DbOption = None,
 ) -> None:
     """List the quotations of one speaker.
 
     NAME matches whole words of the speaker's name or of its mention, in
-    order, ignoring case and accents: assad finds Bachar al-Assad.
+    order, ignoring case and accents: assad finds Bachar al-Assad. With no
+    PATH, searches the collection (see add).
     """
     with _reporting() as failures:
         if not (needle := match.words(name)):
             raise UsageError(f"NAME has no letter or digit: {name!r}")
-        rows = export.rows(_records(_documents(paths, encoding), failures))
-        found = (r for r in rows if match.matches(needle, (r["speaker"], r["speaker_mention"])))
-        _emit(found, fmt, lambda rows: render.quotes_table(rows, explain))
+        src = _corpus(paths, files_from, encoding, text_field, id_field, keep, jobs, quiet, db)
+        found = _found(src, failures, needle, _progress_visible(src, fmt))
+        _emit(found, fmt, lambda rows: render.quotes_table(rows, explain), FIELDS + src.fields.keep)
 
 
 @app.command(epilog="""Examples:
@@ -264,6 +287,80 @@ def stats_(
         sys.stdout.flush()
 
 
+@app.command(epilog="""Examples:
+
+\b
+  quotecli add corpus/ news.jsonl.gz --keep date,publisher
+  find corpus -name '*.txt' | quotecli add --files-from -
+  quotecli who macron                    # then ask the collection
+""")
+def add(
+    paths: Paths = None,
+    files_from: FilesFromOption = None,
+    db: DbOption = None,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    encoding: EncodingOption = None,
+    text_field: TextFieldOption = "text",
+    id_field: IdFieldOption = "id",
+    keep: KeepOption = None,
+) -> None:
+    """Extract the quotations of the texts and store them in the collection.
+
+    Adding a document again changes nothing; a changed one (same doc_id,
+    other text) is replaced. list, who and search then read the collection.
+    """
+    with _reporting() as failures:
+        src = _corpus(paths, files_from, encoding, text_field, id_field, keep, jobs, quiet, db)
+        if (docs := _inputs(src)) is None:
+            raise UsageError("nothing to add: give a PATH, --files-from FILE or piped input")
+        path = src.db or str(collection.default_path())
+        changes = {change: 0 for change in collection.Change}
+        quotations = 0
+        try:
+            with collection.Collection.create(path) as coll, _meter(src, "adding", not quiet) as meter:
+                for item in coll.add(docs, lambda items: parallel.extract_all(items, src.jobs, extract)):
+                    if isinstance(item, inputs.InputError):
+                        _report(item, failures)
+                        continue
+                    changes[item.change] += 1
+                    quotations += item.records
+                    meter.advance(item.doc, item.records)
+        except KeyboardInterrupt:
+            stderr.print(f"[bold red]interrupted:[/] {escape(path)} keeps the documents stored before the last {collection.BATCH_SECONDS:g} s")
+            raise typer.Exit(130) from None
+        done = ", ".join(f"{n:,} {change.value}" for change, n in changes.items())
+        _info(f"{escape(path)}: {done} ({quotations:,} quotations) in {meter.seconds:.1f} s.", quiet)
+
+
+@app.command(epilog="""Examples:
+
+\b
+  quotecli search "pouvoir d'achat"
+  quotecli search macron démission --format csv
+""")
+def search(
+    words: Annotated[list[str], typer.Argument(metavar="WORDS...", help="Words to find; each argument is a phrase.")],
+    fmt: FormatOption = None,
+    db: DbOption = None,
+    keep: KeepOption = None,
+    quiet: QuietOption = False,
+    explain: ExplainOption = False,
+) -> None:
+    """Find quotations in the collection by their words.
+
+    Each argument is a phrase, its words whole and in order; every one must
+    match. Case and accents are ignored: etat finds État.
+    """
+    with _reporting():
+        phrases = [match.words(w) for w in words]
+        if not all(phrases):
+            raise UsageError(f"WORDS has no letter or digit: {words[[bool(p) for p in phrases].index(False)]!r}")
+        src = _corpus(None, None, None, "text", "id", keep, 1, quiet, db)
+        with _collection(src, "searching") as coll:
+            _emit(coll.search(phrases, src.fields.keep), fmt, lambda rows: render.quotes_table(rows, explain), FIELDS + src.fields.keep)
+
+
 def _one_document(
     docs: Iterable[inputs.Document | inputs.InputError], doc_id: str | None, failures: list[inputs.InputError]
 ) -> inputs.Document:
@@ -309,6 +406,9 @@ def _reporting() -> Iterator[list[inputs.InputError]]:
         if str(e):
             stderr.print(f"[bold red]error:[/] {escape(str(e))}")
         raise typer.Exit(e.exit_code) from None
+    except collection.CollectionError as e:
+        stderr.print(f"[bold red]error:[/] {escape(str(e))}")
+        raise typer.Exit(1) from None
     except BrokenPipeError:
         _silence_stdout()
         raise typer.Exit(BROKEN_PIPE) from None
@@ -340,11 +440,122 @@ def _records(docs: Iterable[inputs.Document | inputs.InputError], failures: list
     for doc in docs:
         if isinstance(doc, inputs.Document):
             yield from extract(doc.text, doc_id=doc.doc_id)
-        elif doc.problem in WARNINGS:
-            stderr.print(f"[yellow]warning:[/] {escape(doc.message)}")
         else:
-            stderr.print(f"[bold red]error:[/] {escape(doc.message)}")
-            failures.append(doc)
+            _report(doc, failures)
+
+
+def _report(problem: inputs.InputError, failures: list[inputs.InputError]) -> None:
+    """An input problem on one line of stderr: a warning, or an error collected in `failures`."""
+    if problem.problem in WARNINGS:
+        stderr.print(f"[yellow]warning:[/] {escape(problem.message)}")
+    else:
+        stderr.print(f"[bold red]error:[/] {escape(problem.message)}")
+        failures.append(problem)
+
+
+def _info(message: str, quiet: bool) -> None:
+    """An informational line on stderr (markup allowed), unless --quiet."""
+    if not quiet:
+        stderr.print(f"[dim]{message}[/]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Corpus:
+    """What list, who and add read, as given on the command line."""
+
+    paths: list[str] | None
+    files_from: str | None
+    encoding: str | None
+    fields: corpus.Fields
+    jobs: int | None
+    quiet: bool
+    db: str | None
+
+
+def _corpus(
+    paths: list[str] | None, files_from: str | None, encoding: str | None, text_field: str, id_field: str,
+    keep: list[str] | None, jobs: int | None, quiet: bool, db: str | None,
+) -> _Corpus:
+    """The corpus options checked: --keep names split on commas, none of them a record key."""
+    names = tuple(dict.fromkeys(n.strip() for item in keep or [] for n in item.split(",") if n.strip()))
+    if clash := [n for n in names if n in FIELDS]:
+        raise UsageError(f"--keep {clash[0]}: already a key of every record")
+    return _Corpus(paths, files_from, encoding, corpus.Fields(text_field, id_field, names), jobs, quiet, db)
+
+
+def _inputs(src: _Corpus) -> Iterable[inputs.Document | inputs.InputError] | None:
+    """The documents the command line names (paths, --files-from, piped stdin), or None when it names none.
+
+    With --db and no PATH, piped stdin is not read: the collection is.
+    """
+    if src.encoding is not None:
+        _check_encoding(src.encoding)
+    named = [*(src.paths or []), *([src.files_from] if src.files_from else [])]
+    if absent := inputs.missing(named):
+        raise UsageError(f"no such file or directory: {', '.join(absent)}")
+    if src.files_from:
+        paths: Iterable[str | inputs.InputError] = chain(src.paths or [], corpus.listed(src.files_from, sys.stdin.buffer))
+    elif src.paths or (src.db is None and inputs.stdin_is_piped(sys.stdin)):
+        paths = src.paths or [inputs.STDIN]
+    else:
+        return None
+    return corpus.documents(paths, src.encoding, sys.stdin.buffer, src.fields)
+
+
+def _found(src: _Corpus, failures: list[inputs.InputError], needle: tuple[str, ...] | None, visible: bool) -> Iterator[dict[str, Any]]:
+    """The rows of `list` (or of `who`, with `needle`): from the inputs, else the collection, else the sample."""
+    docs = _inputs(src)
+    if docs is None:
+        with _collection(src, "reading") as coll:
+            yield from coll.who(needle, src.fields.keep) if needle else coll.rows(src.fields.keep)
+        return
+    for row in _extracted(docs, failures, src, visible):
+        if needle is None or match.matches(needle, (row["speaker"], row["speaker_mention"])):
+            yield row
+
+
+@contextmanager
+def _collection(src: _Corpus, doing: str) -> Iterator[collection.Collection]:
+    """The collection of --db (or the default), said on stderr; the sample in memory when it is missing or empty."""
+    path = src.db or str(collection.default_path())
+    coll = collection.Collection.existing(path)
+    if coll is not None:
+        _info(f"{doing.capitalize()} the collection {escape(path)} ({coll.documents():,} documents).", src.quiet)
+    else:
+        _info(f"No input given and no quotations collected in {escape(path)} (see quotecli add): {doing} the bundled sample, {inputs.SAMPLE}.", src.quiet)
+        coll = collection.Collection.create(":memory:")
+        for _ in coll.add([inputs.sample()], lambda items: parallel.extract_all(items, 1, extract)):
+            pass
+    with coll:
+        yield coll
+
+
+def _extracted(
+    docs: Iterable[inputs.Document | inputs.InputError], failures: list[inputs.InputError], src: _Corpus, visible: bool
+) -> Iterator[dict[str, Any]]:
+    """The rows of each document, extracted by `--jobs` processes in input order, kept fields added."""
+    with _meter(src, "extracting", visible) as meter:
+        for item in parallel.extract_all(docs, src.jobs, extract):
+            if isinstance(item, inputs.InputError):
+                _report(item, failures)
+                continue
+            doc, records = item
+            meter.advance(doc, len(records))
+            for row in export.rows(records):
+                row.update((name, doc.meta.get(name)) for name in src.fields.keep)
+                yield row
+
+
+def _meter(src: _Corpus, label: str, visible: bool) -> progress.Meter:
+    """The progress bar of a run: on stderr when it is a terminal, unless --quiet."""
+    visible = visible and stderr.is_terminal and not src.quiet
+    total = progress.total_bytes(src.paths) if visible and src.paths and not src.files_from else None
+    return progress.Meter(stderr, label, total, visible)
+
+
+def _progress_visible(src: _Corpus, fmt: Format | None) -> bool:
+    """A bar would garble data printed to the same terminal: only when stdout is not one, or for a table."""
+    return fmt is Format.table or not sys.stdout.isatty()
 
 
 def _check_encoding(name: str) -> None:

@@ -9,6 +9,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def no_user_collection(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the user's collection: QUOTECLI_DB points into a fresh folder."""
+    monkeypatch.setenv("QUOTECLI_DB", str(tmp_path_factory.mktemp("data") / "quotes.db"))
+
+
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the CLI use tests/fake_engine.py instead of the real engine."""
