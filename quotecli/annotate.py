@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from quotecli import document
-
 Row = Mapping[str, Any]
 
 #: Quotation marks a direct quote's highlight reaches over (the record's fragments exclude them).
@@ -131,6 +129,8 @@ def layout(text: str, rows: Iterable[Row], doc_id: str | None = None) -> Annotat
     """The annotated view of `text` with the records `rows` (flat records, in order), numbered from 1."""
     notes = tuple(Note(i, row) for i, row in enumerate(rows, start=1))
     marks = _merge(mark for note in notes for mark in _marks(text, note))
+    from quotecli import document  # here: the engine's patterns compile on import, and most commands never lay out
+
     spans = document.paragraphs(text)
     starts = [p.start for p in spans]
     by_paragraph: list[list[Note]] = [[] for _ in spans]

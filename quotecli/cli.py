@@ -21,7 +21,6 @@ from rich.markup import escape
 
 from quotecli import __version__, annotate, collection, corpus, export, html, inputs, match, parallel, progress, render, stats
 from quotecli.model import FIELDS, Record
-from quotecli.pipeline import extract
 
 EXAMPLES = """\
 Examples:
@@ -235,6 +234,8 @@ def show(
     pager: Annotated[bool, typer.Option("--pager", help="Page the text (on a terminal).")] = False,
     explain: ExplainOption = False,
     encoding: EncodingOption = None,
+    text_field: TextFieldOption = "text",
+    id_field: IdFieldOption = "id",
 ) -> None:
     """Show one document with its quotations highlighted.
 
@@ -242,8 +243,12 @@ def show(
     with the same number; notes under each paragraph name the speakers.
     """
     with _reporting() as failures:
-        chosen = _one_document(_documents([path] if path else None, encoding), doc, failures)
-        layout = annotate.layout(chosen.text, export.rows(_records([chosen], failures)), chosen.doc_id)
+        docs = _inputs(_corpus([path] if path else None, None, encoding, text_field, id_field, None, 1, True, None))
+        if docs is None:  # the collection keeps records, not texts: there is nothing to draw them on
+            stderr.print(f"[dim]No input given: showing the bundled sample, {inputs.SAMPLE}.[/]")
+            docs = [inputs.sample()]
+        chosen = _one_document(docs, doc, failures)
+        layout = annotate.layout(chosen.text, export.rows(extract(chosen.text, doc_id=chosen.doc_id)), chosen.doc_id)
         if fmt is ShowFormat.html:
             sys.stdout.write(html.page(layout, explain))
             sys.stdout.flush()
@@ -274,12 +279,26 @@ def stats_(
     ] = None,
     top: Annotated[int, typer.Option("--top", min=0, metavar="N", help="How many cues and speakers to rank.")] = 10,
     encoding: EncodingOption = None,
+    files_from: FilesFromOption = None,
+    text_field: TextFieldOption = "text",
+    id_field: IdFieldOption = "id",
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    db: DbOption = None,
 ) -> None:
-    """Figures for a corpus: quotations by type, attribution, top cues and speakers, gender."""
+    """Figures for a corpus: quotations by type, attribution, top cues and speakers, gender.
+
+    With no PATH, the figures of the collection (see add).
+    """
     with _reporting() as failures:
-        read: list[str] = []
-        figures = stats.compute(export.rows(_records(_noted(_documents(paths, encoding), read), failures)), top=top)
-        figures = replace(figures, documents=len(read))  # known only once every document was read
+        src = _corpus(paths, files_from, encoding, text_field, id_field, None, jobs, quiet, db)
+        if (docs := _inputs(src)) is None:
+            with _collection(src, "reading") as coll:
+                figures = replace(stats.compute(coll.rows(), top=top), documents=coll.documents())
+        else:
+            read: list[str] = []
+            figures = stats.compute(_extracted(_noted(docs, read), failures, src, True), top=top)
+            figures = replace(figures, documents=len(read))  # known only once every document was read
         if (fmt or (StatsFormat.table if sys.stdout.isatty() else StatsFormat.json)) is StatsFormat.table:
             stdout.print(render.dashboard(figures, stdout.width))
         else:
@@ -368,8 +387,7 @@ def _one_document(
     found: list[inputs.Document] = []
     for doc in docs:
         if isinstance(doc, inputs.InputError):
-            for _ in _records([doc], failures):  # reports it, as for every command
-                pass
+            _report(doc, failures)
         elif doc_id is None or doc.doc_id == doc_id:
             found.append(doc)
             if doc_id is not None or len(found) > 1:
@@ -581,6 +599,13 @@ def _emit(
         for chunk in export.lines(rows, fmt.value, fields):
             sys.stdout.write(chunk)
     sys.stdout.flush()  # a closed pipe shows up here, inside _reporting(), not at exit
+
+
+def extract(text: str, doc_id: str | None = None) -> list[Record]:
+    """The engine, imported on first use so that commands reading the collection start fast."""
+    from quotecli.pipeline import extract as engine
+
+    return engine(text, doc_id=doc_id)
 
 
 def main() -> None:

@@ -13,7 +13,9 @@ UTF-8). Adding a document already stored with the same text and engine
 version changes nothing. A document whose `doc_id` was stored by an earlier
 `add` with another text (or by another version of quotecli) is replaced in
 place. Two documents with the same `doc_id` in one `add` (a scraper's
-duplicate URL) are both kept, as `quotecli list` would show both.
+duplicate URL) are both kept, as `quotecli list` would show both. Metadata
+kept with `--keep` is merged into what earlier adds kept, so adding again
+without `--keep` loses nothing.
 """
 from __future__ import annotations
 
@@ -229,7 +231,7 @@ class Collection:
         ).fetchone()
         if row is None:
             return None
-        self.db.execute("UPDATE documents SET added = ?, meta = ? WHERE id = ?", (run, _meta(doc), row[0]))
+        self.db.execute("UPDATE documents SET added = ?, meta = json_patch(meta, ?) WHERE id = ?", (run, _meta(doc), row[0]))
         return int(row[1])
 
     def _put(self, doc: Document, records: Sequence[Record], run: int) -> Change:
@@ -240,7 +242,7 @@ class Collection:
         ).fetchall()
         same = [v for v in versions if v[1] == digest]
         if same and same[0][2] == ENGINE:  # stored in this add already, or since `unchanged()` looked
-            self.db.execute("UPDATE documents SET added = ?, meta = ? WHERE id = ?", (run, _meta(doc), same[0][0]))
+            self.db.execute("UPDATE documents SET added = ?, meta = json_patch(meta, ?) WHERE id = ?", (run, _meta(doc), same[0][0]))
             return Change.UNCHANGED
         older = same or [v for v in versions if v[3] < run]  # a sibling stored in this same add stays
         for version in older[1:]:
@@ -250,7 +252,7 @@ class Collection:
             target = older[0][0]
             self._drop(target, records_only=True)
             self.db.execute(
-                "UPDATE documents SET sha256 = ?, chars = ?, records = ?, meta = ?, engine = ?, added = ? WHERE id = ?",
+                "UPDATE documents SET sha256 = ?, chars = ?, records = ?, meta = json_patch(meta, ?), engine = ?, added = ? WHERE id = ?",
                 (*values, target),
             )
         else:

@@ -207,14 +207,18 @@ def _gerunds(text: str, s: Sentence, found: list[Attribution], used: list[Span],
         if intro is None or not (intro.group("que") or intro.group("colon")):
             continue
         earlier = [a for a in found if a.cue and a.cue.end <= cue.start]
+        end = s.span.end
         if earlier:
             subject, pronoun = earlier[-1].mention, earlier[-1].pronoun
         else:
             subject = next((m for m in s.mentions if not m.after_preposition and m.span.end <= cue.start), None)
             pronoun = None
+            if subject is None:  # "Estimant que « … », il vota contre": the clause's subject follows
+                end = _clause_comma(text, s, intro.end())
+                subject = next((m for m in s.mentions if not m.after_preposition and m.span.start > end), None)
         if subject is None and pronoun is None:
             continue
-        content = _trim(text, intro.end(), s.span.end)
+        content = _trim(text, intro.end(), end)
         if content.end <= content.start or _overlaps_content(content, found):
             continue
         take(Attribution("gerund", (content,), cue, lemma, subject, pronoun), cue)
@@ -250,7 +254,16 @@ def _markers(text: str, s: Sentence, found: list[Attribution], used: list[Span],
                 marker = Span(mk.start("marker"), mk.end("marker"))
                 take(Attribution("quote-marker", quoted.pieces, marker, lemma, source), Span(mk.start(), after))
             continue
+        if front and text[after : after + 1] != ",":
+            # "Pour l'organisation militant pour les droits de l'Homme, …": a
+            # short modifier of the source before the comma.
+            comma = _clause_comma(text, s, after)
+            if comma - after <= 60 and not any(c in text[after:comma] for c in "«»“”\":;"):
+                after = comma
         if front and text[after : after + 1] == ",":
+            nxt = _clause_comma(text, s, after + 1)
+            if nxt < s.span.end and _modifier(text[after + 1 : nxt]):
+                after = nxt  # "Selon le rapport annuel …, relatif à l'égalité homme-femme, …"
             content = _trim(text, after + 1, _content_end(text, s, after + 1))
             rule = "marker-front"
         elif not front and word != "pour" and text[mk.start() - 2 : mk.start()].strip() in (",", "") \
@@ -266,6 +279,21 @@ def _markers(text: str, s: Sentence, found: list[Attribution], used: list[Span],
             continue
         marker = Span(mk.start("marker"), mk.end("marker"))
         take(Attribution(rule, (content,), marker, lemma, source), Span(mk.start(), after))
+
+
+def _modifier(segment: str) -> bool:
+    """A short phrase modifying a source, not reported content: it opens
+    with a lower-case content word ("relatif à …", "publié mardi")."""
+    words = segment.split()
+    return 0 < len(words) <= 6 and words[0][:1].islower() and words[0].lower() not in _FUNCTION_WORDS
+
+
+def _clause_comma(text: str, s: Sentence, start: int) -> int:
+    """The first comma after `start` outside quotations (or the sentence end)."""
+    comma = text.find(",", start, s.span.end)
+    while comma != -1 and _inside(comma, s.quotations):
+        comma = text.find(",", comma + 1, s.span.end)
+    return comma if comma != -1 else s.span.end
 
 
 def _content_end(text: str, s: Sentence, start: int) -> int:
@@ -358,6 +386,7 @@ def _subject_gap(gap: str) -> bool:
     return len(words) <= 3 and all(w.lower() in _ADVERBS for w in words)
 
 
+_FUNCTION_WORDS = frozenset(_LEX.words("function_words"))
 #: Words that may stand between a subject and its verb besides adverbs.
 _ADVERBS = frozenset(_LEX.words("incise_adverbs")) | {"ne", "n'", "lui", "elle", "donc"}
 

@@ -15,6 +15,7 @@ from quotecli.model import Span
 
 _LEX = lexicon.load()
 _PREPOSITIONS = frozenset(_LEX.words("prepositions"))
+_QUANTIFIERS = frozenset({"certains", "certaines", "plusieurs", "quelques", "nombre"})
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "celui", "celle"})
 _DETERMINERS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "d", "de", "son", "sa", "ses", "leur", "leurs",
                           "ce", "cet", "cette", "ces", "notre", "votre", "plusieurs", "certains", "certaines",
@@ -92,7 +93,7 @@ def _matches(text: str, para: Span):  # type: ignore[no-untyped-def]
         lower = word.lower()
         nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
         if not (word[0].isupper() or lower in _PRONOUNS
-                or (lower in _DETERMINERS and nxt in _HEAD_STARTERS)
+                or (lower in _DETERMINERS and nxt in _HEAD_STARTERS) or lower in _QUANTIFIERS
                 or (lower in ("ce", "cette") and nxt in ("dernier", "dernière"))):
             continue
         if w.start() > para.start and text[w.start() - 1] in "-\u2011":
@@ -150,6 +151,8 @@ def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
             name, head = None, text[head_start : m.end()]
         return Mention(span, kind, m.group(), name=name, head=head,
                        acronym=m.group("np_acronym"), after_preposition=after_prep)
+    if m.group("some"):
+        return Mention(span, "group", m.group(), head=text[m.start("some_head") : m.end()], after_preposition=after_prep)
     if m.group("partitive"):
         return Mention(span, "partitive", m.group(), after_preposition=after_prep)
     if m.group("titled"):

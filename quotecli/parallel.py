@@ -23,7 +23,6 @@ from typing import TypeVar
 
 from quotecli.inputs import Document, InputError, Problem
 from quotecli.model import Record
-from quotecli.pipeline import extract as engine
 
 T = TypeVar("T")
 Extract = Callable[..., Sequence[Record]]  #: `extract(text, doc_id=...)`
@@ -45,7 +44,7 @@ def cores() -> int:
 def extract_all(
     items: Iterable[Document | T],
     jobs: int | None = None,
-    extract: Extract = engine,
+    extract: Extract | None = None,
     chunk_documents: int = CHUNK_DOCUMENTS,
     chunk_chars: int = CHUNK_CHARS,
 ) -> Iterator[Result | InputError | T]:
@@ -54,9 +53,11 @@ def extract_all(
     A document on which the engine raises becomes an `InputError` (FAILED)
     and the run goes on. `jobs` is the number of worker processes (default:
     the cores); with 1, or when the input fits in one chunk, extraction runs
-    in this process. `extract` must be importable by name (a module-level
-    function) when `jobs` > 1.
+    in this process. `extract` (default: the engine) must be importable by
+    name (a module-level function) when `jobs` > 1.
     """
+    if extract is None:
+        from quotecli.pipeline import extract
     jobs = jobs or cores()
     chunks = _chunks(items, chunk_documents, chunk_chars)
     first, second = next(chunks, None), next(chunks, None)
@@ -70,6 +71,8 @@ def extract_all(
 
 def _pooled(chunks: Iterator[list[Document | T]], jobs: int, extract: Extract) -> Iterator[Result | InputError | T]:
     """The results of `chunks` extracted by `jobs` worker processes, in order, with `WINDOW * jobs` in flight."""
+    import quotecli.pipeline  # noqa: F401  loaded before forking, workers share its compiled patterns
+
     with multiprocessing.get_context().Pool(jobs, initializer=_ignore_sigint) as pool:
         pending: deque[tuple[list[Document | T], multiprocessing.pool.AsyncResult]] = deque()
         for chunk in chunks:

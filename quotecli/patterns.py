@@ -157,6 +157,13 @@ _NOUN_PHRASE = rf"""
     (?: {_SP}*+ \( {_SP}*+ (?P<np_acronym> {ACRONYM} ) {_SP}*+ \) )?+
     (?: {_SP}++ (?P<np_name> {NAME} ) )?+
 """
+#: Some people of a kind: "certains wikipédiens", "plusieurs témoins".
+_SOME = rf"""
+    (?P<some_det> (?i: certains | certaines | plusieurs | quelques | de{_SP}++nombreux | de{_SP}++nombreuses
+                     | nombre{_SP}++de | d['’]autres | d['’]anciens | d['’]anciennes ) ) {_SP}*+
+    (?P<some_head> \p{{Ll}} [\p{{L}}\p{{M}}\-]*+ [sx] ) \b
+    (?: {_SP}++ \L<adjectives> \b ){{0,2}}+
+"""
 #: "l'un d'eux", "l'une d'entre elles": resolved through the apposition that follows.
 _PARTITIVE = rf"(?i: l['’]une?+ {_SP}++ d['’] (?: eux | elles | entre {_SP}++ (?: eux | elles ) ) ) \b"
 
@@ -165,6 +172,7 @@ MENTION = _compile(
     rf"""
     (?P<np> {_NOUN_PHRASE} )
   | (?P<partitive> {_PARTITIVE} )
+  | (?P<some> {_SOME} )
   | (?P<titled> (?P<title> \L<titles> ) (?: (?<= \. ) {_SP}*+ | {_SP}++ ) (?P<title_name> {NAME} ) )
   | (?: l['’] )?+ (?P<acronym> {ACRONYM} )
   | (?P<name> {NAME} ) (?: {_SP}*+ \( {_SP}*+ (?P<name_acronym> {ACRONYM} ) {_SP}*+ \) )?+
@@ -234,7 +242,9 @@ INTRODUCER = _compile(
     (?: (?P<colon> (?: que {_SP}*+ )? : ) {_SP}*+
       | (?P<que> que \b | qu['’] )
       | (?= [«“"] )
-      | (?P<infinitive> (?: à | de | d['’] ) (?= {_SP}*+ \p{{Ll}} ) )
+      | (?P<object> (?: les | la | le | l['’] | ses | son | sa | leurs | leur | ces | tous{_SP}++les ) {_SP}*+
+                    [\p{{L}}\p{{M}}\-]++ (?: {_SP}++ [\p{{L}}\p{{M}}\-]++ )?+ {_SP}++ )?+
+        (?P<infinitive> (?: à | de | d['’] ) (?= {_SP}*+ \p{{Ll}} ) )
     )
     """
 )
