@@ -153,7 +153,7 @@ _NOUN_PHRASE = rf"""
     \b (?! [-\u2011] )
     (?: {_SP}++ (?i: \L<adjectives> ) \b ){{0,3}}+
     (?: {_COMPLEMENT} ){{0,3}}+
-    (?: {_SP}++ et {_SP}++ (?i: \L<roles> ) \b (?: {_COMPLEMENT} ){{0,3}}+ )?+
+    (?(role) (?: {_SP}++ et {_SP}++ (?i: \L<roles> ) \b (?: {_COMPLEMENT} ){{0,3}}+ )?+ )
     (?: {_SP}*+ \( {_SP}*+ (?P<np_acronym> {ACRONYM} ) {_SP}*+ \) )?+
     (?: {_SP}++ (?P<np_name> {NAME} ) )?+
 """

@@ -204,7 +204,8 @@ def _note(note: annotate.Note, plain: bool, explain: bool) -> Text:
     """`direct · Sergueï Lavrov ← il · cue: lancer`, the flags, and with `explain` the rule and resolution."""
     row = note.row
     styled = (lambda style: Style()) if plain else (lambda style: style)
-    out = Text(row["type"], style=styled(QUOTE_STYLES.get(row["type"], Style())))
+    out = Text()
+    out.append(row["type"], style=styled(QUOTE_STYLES.get(row["type"], Style())))
     out.append(" · ")
     if row["speaker"] is not None:
         out.append(row["speaker"], style=styled(Style(bold=True)))

@@ -19,6 +19,7 @@ _LEX = lexicon.load()
 _PLACES = frozenset(_LEX.words("places"))
 _PARTICLES = frozenset({"al", "el", "ad", "as", "ben", "bin", "ibn", "de", "d", "du", "van", "von", "der", "le", "la"})
 _TITLE_GENDER = _LEX.titles()
+_ANAPHORIC_BODIES = frozenset(fold(w) for w in _LEX.words("anaphoric_bodies"))
 
 
 _ROLE_GENDER = {fold(k): v for k, v in _LEX.roles().items()}
@@ -136,7 +137,7 @@ class Resolver:
                 self._attach_role(named, m.head, m)
             return named
         if m.kind == "organisation" and m.head:
-            ent = self._by_role.get(_role_key(m.head)) or self._by_role_prefix(m.head)
+            ent = self._by_role.get(_role_key(m.head)) or self._by_role_prefix(m.head) or self._body_anaphor(m)
             if ent is None and create:
                 ent = self._new(m.head, SpeakerKind.ORGANISATION)
                 self._by_role[_role_key(m.head)] = ent
@@ -268,6 +269,16 @@ class Resolver:
         feminine = len(words) > 1 and _ROLE_GENDER.get(words[1]) == "f"
         return _last(self._salient, (SpeakerKind.PERSON,), "f" if feminine else None)
 
+    def _body_anaphor(self, m: Mention) -> Entity | None:
+        """"la centrale syndicale", "l'organisation", "le quotidien": a generic
+        noun with a definite article takes up the last body in view."""
+        words = fold(m.text).split()
+        if len(words) < 2 or words[0] not in ("le", "la", "l", "cette", "ce") or words[1] not in _ANAPHORIC_BODIES:
+            return None
+        if any(w in ("de", "du", "des", "d") for w in words[2:]):
+            return None
+        return _last(self._salient, (SpeakerKind.ORGANISATION,), None)
+
     def _by_role_prefix(self, head: str) -> Entity | None:
         key = _role_key(head)
         for k in reversed(list(self._by_role)):
@@ -315,6 +326,8 @@ class Resolver:
         entity = self._entity_at.get(m.span)
         if entity is None and m.kind == "group":
             entity = self._new(m.head or m.text, SpeakerKind.GROUP)
+            head = fold(m.head or "").split(" ")[0]
+            entity.gender = _ROLE_GENDER.get(head[:-1] if head.endswith(("s", "x")) else head)
         if entity is not None:
             self._salient.append(_Salient(m.span.start, entity))
 
