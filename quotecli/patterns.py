@@ -221,10 +221,14 @@ INCISE_LEAD = regex.compile(
 
 #: What may stand between a verb and the content it introduces:
 #: time words, "à l'AFP", "dans un communiqué", ", au contraire,".
+#: The determiner that opens a prepositional adjunct: "à l'AFP", "dans un communiqué".
+_ADJUNCT_DET = rf"(?: la | le | les | l['’] | un | une | ce | cet | cette | son | sa | ses | leur | leurs | d['’]une | d['’]un ) {_SP}*+"
 _ADJUNCT = rf"""
     (?: {_SP}*+ ,? {_SP}*+
-        (?: (?: à | au | aux | dans | lors | devant | sur | auprès | pour | en | depuis | après | dès | par | au{_SP}++contraire )
-            (?: {_SP}*+ (?! (?: que | qu['’] ) ) [\p{{L}}\p{{M}}\d'’\-]++ ){{1,7}}+
+        (?: (?: (?: à | dans | devant | sur | auprès{_SP}++de | pour | depuis | après | dès | par | lors{_SP}++de | lors{_SP}++d['’] )
+                {_SP}*+ (?: {_ADJUNCT_DET} | (?= \p{{Lu}} ) )
+              | au | aux | en | au{_SP}++contraire )
+            (?: {_SP}*+ (?! (?: que | qu['’] ) \b ) (?! [\p{{L}}]++ant \b ) [\p{{L}}\p{{M}}\d'’\-]++ ){{1,4}}+
           | \L<adverbs> \b
           | (?i: ce | cette ) {_SP}++ \L<adverbs> \b
           | (?: matin | soir | après-midi ) \b

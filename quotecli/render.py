@@ -55,11 +55,10 @@ def quotes_table(rows: Iterable[Mapping[str, Any]], explain: bool = False) -> Ta
     table = Table(show_lines=True)
     table.add_column("speaker", overflow="fold", max_width=24)
     table.add_column("cue", overflow="fold", max_width=16, style="cyan")
-    table.add_column("quote", overflow="fold")
+    table.add_column("quote", overflow="fold", min_width=28 if explain else None)
     table.add_column("where", overflow="fold", max_width=36, style="dim")
     if explain:
-        table.add_column("rule", overflow="fold", max_width=28, style="magenta")
-        table.add_column("resolved by", overflow="fold", max_width=30, style="green")
+        table.add_column("rule, resolved by", overflow="fold", max_width=26)
     count = 0
     for row in rows:
         cue = Text(row["cue"]) if row["cue"] is not None else _UNKNOWN
@@ -67,7 +66,7 @@ def quotes_table(rows: Iterable[Mapping[str, Any]], explain: bool = False) -> Ta
         cells = [speaker(row), cue, quote, where(row)]
         if explain:
             resolved = row["speaker_resolved_by"]
-            cells += [Text(row["rule"]), Text(resolved) if resolved is not None else _UNKNOWN]
+            cells.append(Text.assemble((row["rule"], "magenta"), "\n", (resolved, "green") if resolved else ("?", "dim")))
         table.add_row(*cells)
         count += 1
     table.caption = f"{count} quotation{'s' if count != 1 else ''}"
@@ -110,7 +109,8 @@ def annotated(doc: annotate.Annotated, plain: bool = False, explain: bool = Fals
 
 def _header(doc: annotate.Annotated, plain: bool) -> Text:
     """The document's id, its figures and the key to the marks."""
-    header = Text(doc.doc_id if doc.doc_id is not None else "(text)", style="bold")
+    header = Text()
+    header.append(doc.doc_id if doc.doc_id is not None else "(text)", style="bold")
     header.append("\n" + annotate.summary(doc))
     header.append("\nkey: ", style="dim")
     if plain:

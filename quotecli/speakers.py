@@ -133,14 +133,20 @@ class Resolver:
             return hit
         if m.kind in ("role", "organisation") and m.name:
             named = self._named(m, create)
+            if named is not None and named.kind is SpeakerKind.UNKNOWN:
+                # "le syndicat SUD", "le quotidien français Le Figaro": the noun tells the kind
+                named.kind = SpeakerKind.PERSON if m.kind == "role" else SpeakerKind.ORGANISATION
             if named is not None and m.head:
                 self._attach_role(named, m.head, m)
             return named
         if m.kind == "organisation" and m.head:
-            ent = self._by_role.get(_role_key(m.head)) or self._by_role_prefix(m.head) or self._body_anaphor(m)
+            generic = _generic_body(m)
+            ent = (self._body_anaphor(m) if generic else None) or \
+                self._by_role.get(_role_key(m.head)) or self._by_role_prefix(m.head)
             if ent is None and create:
                 ent = self._new(m.head, SpeakerKind.ORGANISATION)
-                self._by_role[_role_key(m.head)] = ent
+                if not generic:  # "l'organisation" names no body of its own
+                    self._by_role[_role_key(m.head)] = ent
             if m.acronym and ent is not None and expands(m.head, m.acronym):
                 ent.acronym = m.acronym
                 ent.name = f"{m.head.split('(')[0].strip()} ({m.acronym})"
@@ -272,12 +278,10 @@ class Resolver:
     def _body_anaphor(self, m: Mention) -> Entity | None:
         """"la centrale syndicale", "l'organisation", "le quotidien": a generic
         noun with a definite article takes up the last body in view."""
-        words = fold(m.text).split()
-        if len(words) < 2 or words[0] not in ("le", "la", "l", "cette", "ce") or words[1] not in _ANAPHORIC_BODIES:
-            return None
-        if any(w in ("de", "du", "des", "d") for w in words[2:]):
-            return None
-        return _last(self._salient, (SpeakerKind.ORGANISATION,), None)
+        bodies = [s for s in self._salient if s.entity.name not in _PLACES]  # "l'ONG" is not "la Syrie"
+        return _last(bodies, (SpeakerKind.ORGANISATION,), None) or next(
+            (e for e in reversed(self._entities)
+             if e.kind is SpeakerKind.ORGANISATION and e.name != m.head and e.name not in _PLACES), None)
 
     def _by_role_prefix(self, head: str) -> Entity | None:
         key = _role_key(head)
@@ -369,6 +373,14 @@ def _role_gender(phrase: str) -> tuple[str | None, str | None]:
 
 
 _PRE_ADJECTIVES = frozenset({"nouveau", "nouvelle", "ancien", "ancienne", "jeune", "meme", "premier", "premiere", "futur", "future", "actuel", "actuelle"})
+
+
+def _generic_body(m: Mention) -> bool:
+    """A definite generic noun with no complement: "la centrale syndicale",
+    "l'organisation", "le quotidien" (not "l'organisation des Nations unies")."""
+    words = fold(m.text).split()
+    return len(words) >= 2 and words[0] in ("le", "la", "l", "cette", "ce") and words[1] in _ANAPHORIC_BODIES \
+        and not any(w in ("de", "du", "des", "d") for w in words[2:]) and not m.name
 
 
 def _indefinite(mention: str) -> bool:
