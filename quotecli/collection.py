@@ -340,7 +340,7 @@ def _phrase(words: Sequence[str]) -> str:
 
 
 def _meta(doc: Document) -> str:
-    return json.dumps(dict(doc.meta), ensure_ascii=False)
+    return json.dumps(dict(doc.meta), ensure_ascii=False, separators=(",", ":"))  # as SQLite's json_patch writes it
 
 
 def _connect(target: str, uri: bool = False) -> sqlite3.Connection:

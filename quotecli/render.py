@@ -55,7 +55,7 @@ def quotes_table(rows: Iterable[Mapping[str, Any]], explain: bool = False) -> Ta
     table = Table(show_lines=True)
     table.add_column("speaker", overflow="fold", max_width=24)
     table.add_column("cue", overflow="fold", max_width=16, style="cyan")
-    table.add_column("quote", overflow="fold", min_width=28 if explain else None)
+    table.add_column("quote", overflow="fold")
     table.add_column("where", overflow="fold", max_width=36, style="dim")
     if explain:
         table.add_column("rule, resolved by", overflow="fold", max_width=26)

@@ -20,6 +20,7 @@ _PLACES = frozenset(_LEX.words("places"))
 _PARTICLES = frozenset({"al", "el", "ad", "as", "ben", "bin", "ibn", "de", "d", "du", "van", "von", "der", "le", "la"})
 _TITLE_GENDER = _LEX.titles()
 _ANAPHORIC_BODIES = frozenset(fold(w) for w in _LEX.words("anaphoric_bodies"))
+_BODY_WORDS = frozenset(fold(w) for w in _LEX.words("organisation_heads") if " " not in w)
 
 
 _ROLE_GENDER = {fold(k): v for k, v in _LEX.roles().items()}
@@ -177,8 +178,12 @@ class Resolver:
         if not create:
             return None
         acronym = m.acronym if m.acronym and expands(name, m.acronym) else None
-        kind = SpeakerKind.ORGANISATION if name in _PLACES or acronym else (
-            SpeakerKind.PERSON if len(name.split()) >= 2 or m.title or tokens[0] in _FIRST_NAMES else SpeakerKind.UNKNOWN)
+        if m.kind == "organisation" or name in _PLACES or acronym or any(t in _BODY_WORDS for t in tokens):
+            kind = SpeakerKind.ORGANISATION  # "l'ONG Human Rights Watch", "Moscou", "Parti socialiste (PS)"
+        elif m.kind == "role" or m.title or tokens[0] in _FIRST_NAMES or len(name.split()) >= 2:
+            kind = SpeakerKind.PERSON
+        else:
+            kind = SpeakerKind.UNKNOWN
         ent = self._new(name, kind)
         ent.tokens = tokens
         if acronym:
