@@ -218,12 +218,13 @@ def who(
   quotecli show seeds/000_f9f8e09316241945.txt
   NO_COLOR=1 quotecli show article.txt --explain
   quotecli show corpus/ --doc corpus/2016/a.txt --pager
+  quotecli show news.jsonl.gz --doc https://example.org/article-1
   quotecli show article.txt --format html > article.html
 """)
 def show(
     path: Annotated[
         str | None,
-        typer.Argument(metavar="PATH", help="A file, - for stdin, or a folder with --doc.", show_default=False),
+        typer.Argument(metavar="PATH", help="A file, - for stdin; a folder or corpus file with --doc.", show_default=False),
     ] = None,
     doc: Annotated[
         str | None, typer.Option("--doc", metavar="ID", help="The doc_id to show when PATH holds several.")

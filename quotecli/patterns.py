@@ -152,6 +152,7 @@ _NOUN_PHRASE = rf"""
       | (?P<document> (?i: \L<documents> ) ) )
     \b (?! [-\u2011] )
     (?: {_SP}++ (?i: \L<adjectives> ) \b ){{0,3}}+
+    (?(group) (?: {_SP}++ \p{{Ll}} [\p{{L}}]*+ (?: és | ées ) \b )?+ )
     (?: {_COMPLEMENT} ){{0,3}}+
     (?(role) (?: {_SP}++ et {_SP}++ (?i: \L<roles> ) \b (?: {_COMPLEMENT} ){{0,3}}+ )?+ )
     (?: {_SP}*+ \( {_SP}*+ (?P<np_acronym> {ACRONYM} ) {_SP}*+ \) )?+

@@ -69,7 +69,19 @@ def extract(text: str, doc_id: str | None = None) -> list[Record]:
             resolver.read_until(sent.end)
         q_i += 1
     records.sort(key=lambda r: r.span.start)
-    return records
+    return [_named_later(r, resolver) for r in records]
+
+
+def _named_later(record: Record, resolver: Resolver) -> Record:
+    """A speaker known only by a role that the text ties to a name further on
+    ("le Premier ministre a fait savoir …" … "le Premier ministre Andrej Babiš")."""
+    sp = record.speaker
+    if sp is None or sp.resolved_by != "description" or sp.kind is not SpeakerKind.PERSON or not sp.name:
+        return record
+    holder = resolver.holder_of(sp.name)
+    if holder is None:
+        return record
+    return replace(record, speaker=replace(holder, mention=sp.mention, mention_text=sp.mention_text))
 
 
 def _record(text: str, att: Attribution, s_quotes: list[Quotation], resolver: Resolver,

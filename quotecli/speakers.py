@@ -303,11 +303,12 @@ class Resolver:
             return Speaker(None, span, text, SpeakerKind.UNKNOWN, "pronoun: on")
         plural = p in ("ils", "elles", "eux")
         want = "f" if p in ("elle", "elles", "celle-ci", "cette dernière") else "m"
-        person = (SpeakerKind.PERSON, SpeakerKind.UNKNOWN)
-        # In order: a person in view (a subject, a speaker); failing one, any
-        # person named before; failing one, a body in view.
+        person, unknown = (SpeakerKind.PERSON,), (SpeakerKind.UNKNOWN,)
+        # In order: a person in view (a subject, a speaker); a lone name in
+        # view; any person named before; a body in view.
         searches = [((SpeakerKind.GROUP,), self._salient)] if plural else \
-            [(person, self._salient), (person, self._mentioned), ((SpeakerKind.ORGANISATION,), self._salient)]
+            [(person, self._salient), (unknown, self._salient), (person, self._mentioned),
+             ((SpeakerKind.ORGANISATION,), self._salient)]
         for kinds, pool in searches:
             ent = _last(pool, kinds, want)
             if ent is None:
@@ -317,6 +318,14 @@ class Resolver:
                 ent.gender, ent.gender_basis = want, f"pronoun: {p}"  # "a-t-elle" tells
             return self._speaker(ent, span, text, how)
         return Speaker(None, span, text, SpeakerKind.UNKNOWN, "pronoun: no antecedent")
+
+    def holder_of(self, role: str) -> Speaker | None:
+        """Who the text has tied to a role by now ("le Premier ministre" …
+        "du Premier ministre Andrej Babiš"): for a role named before its holder."""
+        ent = self._by_role.get(_role_key(role)) or self._by_role_prefix(role)
+        if ent is None or ent.kind is not SpeakerKind.PERSON or fold(ent.name) == _role_key(role):
+            return None
+        return self._speaker(ent, None, None, "role -> name given later")
 
     def person_since(self, pos: int) -> Speaker | None:
         """The last person named after `pos` (outside complements), if any:

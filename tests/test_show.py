@@ -253,6 +253,12 @@ class TestChoosingTheDocument:
         result = runner.invoke(app, ["show", str(folder), "--doc", "nope"])
         assert result.exit_code == 2 and "nope" in result.stderr
 
+    def test_doc_picks_a_record_of_a_jsonl_corpus(self, tmp_path: Path) -> None:
+        path = tmp_path / "news.jsonl"
+        path.write_text('{"id": "u1", "text": "Ann|un"}\n{"id": "u2", "text": "Bob|deux"}\n', encoding="utf-8")
+        result = runner.invoke(app, ["show", str(path), "--doc", "u2"])
+        assert result.exit_code == 0 and result.stdout.startswith("u2\n") and "{Bob¹}" in result.stdout
+
     def test_stdin(self) -> None:
         result = runner.invoke(app, ["show", "-"], input="Eve|trois\n")
         assert result.exit_code == 0 and result.stdout.startswith("<stdin>\n") and "[1trois1]" in result.stdout
@@ -272,11 +278,15 @@ def test_explain_names_a_rule_and_a_resolution_for_every_seed_record(rows: list[
     console = Console(width=400, color_system=None, file=None)
     with console.capture() as capture:
         console.print(render.quotes_table(rows, explain=True))
-    lines = capture.get().splitlines()
-    assert "rule" in lines[1] and "resolved by" in lines[1]
-    body = [line for line in lines if line.startswith("│")]
-    for r in rows:
-        assert any(r["rule"] in line and r["speaker_resolved_by"] in line and r["quote"][:40] in line for line in body)
+    out = capture.get()
+    assert "rule, resolved by" in out.splitlines()[1]
+    blocks = re.split(r"^[├└].*$", out, flags=re.MULTILINE)[:-1]  # one block of lines per record
+    assert len(blocks) == len(rows)
+    for r, block in zip(rows, blocks):
+        cells = [line.split("│")[1:-1] for line in block.splitlines() if line.startswith("│")]
+        quote, explained = (" ".join(c[i].strip() for c in cells) for i in (2, 4))
+        assert quote.startswith(r["quote"][:40])
+        assert explained == f"{r['rule']} {r['speaker_resolved_by']}"
 
 
 def test_explain_on_the_command_line() -> None:

@@ -142,3 +142,23 @@ def test_the_dashboard_fits_the_width_with_or_without_colour() -> None:
             assert (color is None) == ("\x1b[" not in out)
             if color is None:
                 assert max(len(line) for line in lines) <= width
+
+
+def test_stats_of_a_jsonl_corpus_count_its_records_as_documents(corpus: Path) -> None:
+    jsonl = corpus / "news.jsonl"
+    lines = [json.dumps({"id": name, "text": text}, ensure_ascii=False) for name, text in CORPUS.items()]
+    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from_jsonl = json.loads(runner.invoke(app, ["stats", str(jsonl), "-f", "json"]).stdout)
+    from_files = json.loads(runner.invoke(app, ["stats", str(corpus), "-f", "json"]).stdout)
+    assert from_jsonl["documents"] == len(CORPUS)
+    assert {k: v for k, v in from_jsonl.items() if k != "documents"} == {
+        k: v for k, v in from_files.items() if k != "documents"
+    }
+
+
+def test_with_no_path_stats_are_those_of_the_collection(corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    assert runner.invoke(app, ["add", str(corpus), "--db", db]).exit_code == 0
+    collected = json.loads(runner.invoke(app, ["stats", "--db", db, "-f", "json"]).stdout)
+    direct = json.loads(runner.invoke(app, ["stats", str(corpus), "-f", "json"]).stdout)
+    assert collected == direct
