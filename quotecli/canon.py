@@ -12,12 +12,14 @@ al-Assad`); this module joins the names of a whole run, from names alone:
    `ONU` -> `Organisation des Nations unies`.
 3. A body's acronym (`OSDH`, written in capitals) joins the one body whose
    name the engine gave with that acronym (`Observatoire … (OSDH)`).
-4. A surname alone (`Macron`; or words not starting with a first name, `Abdel
-   Rahmane`) joins the one full name (a person's name starting with a known
-   first name: data/fr/first_names.tsv) that ends with it and is not of the
-   other gender; with two candidates (`Le Pen`: Marine and Jean-Marie) it
-   stays apart. Two full names never merge on a shared surname: `Marie Dupont`
-   is not `Jean-Marie Dupont`.
+4. A surname alone (`Macron`, `M. Philippe`; words that do not start with a
+   first name, `Abdel Rahmane`) joins the one full name that is first names
+   (data/fr/first_names.tsv) then that surname (`Emmanuel Macron`) and is not
+   of the other gender; with two candidates (`Le Pen`: Marine and Jean-Marie)
+   it stays apart. A first name alone (`Olivier`) is taken for a surname only
+   after a title: people in the news are often named by first name only. Two
+   full names never merge on a shared surname: `Marie Dupont` is not
+   `Jean-Marie Dupont`.
 
 Everything here is a pure function of names, kinds, genders and counts, so
 the same names give the same clusters whatever the order they were seen in.
@@ -103,9 +105,34 @@ def is_proper(name: str) -> bool:
     return first.isupper()
 
 
-def _short_form(words: tuple[str, ...]) -> bool:
-    """Words that may be a surname alone: one word, or words not starting with a first name."""
-    return len(words) == 1 or words[0] not in _FIRST_NAMES
+def _titled(mention: str) -> bool:
+    """A mention made of a title and a name: "M. Philippe", "Mme Le Pen"."""
+    words = _words(mention)
+    return len(words) > 1 and words[0] in _TITLES
+
+
+def _short_form(words: tuple[str, ...], titled: bool) -> bool:
+    """Words that may be a surname alone: words not starting with a first name;
+    a first name too ("Philippe", "Claude") when the text put a title before it."""
+    return words[0] not in _FIRST_NAMES or (titled and len(words) == 1)
+
+
+def _ends_with(name: str, surname: tuple[str, ...]) -> bool:
+    """True when `name` is first names and then `surname`: "Emmanuel Macron" ends
+    with macron, "Jean-Marie Le Pen" with pen; "France d'Emmanuel Macron" does not."""
+    words = _words(name)
+    while len(words) > 1 and words[0] in _TITLES:
+        words = words[1:]
+    given = list(words)
+    left = len(surname)
+    while given and left:  # take the surname off the end, with its particles
+        if given.pop() not in _PARTICLES:
+            left -= 1
+    while given and given[-1] in _PARTICLES:
+        given.pop()
+    surname_words = tuple(w for w in words[len(given) :] if w not in _PARTICLES)
+    parts = [part for part in name.split() if not set(_words(part)) <= _TITLES]  # "Jean-Pierre" is one part
+    return surname_words == surname and 0 < len(given) <= 3 and all(w in _FIRST_NAMES for w in given) and len(parts) > 1
 
 
 # -- 2. aliases -----------------------------------------------------------------
@@ -209,12 +236,15 @@ class Seen:
     quotations: int = 0
     kinds: Counter[str] = field(default_factory=Counter)
     genders: Counter[str] = field(default_factory=Counter)
+    titled: int = 0  # quotations whose mention is a title and a name: "M. Philippe"
 
-    def add(self, kind: str | None, gender: str | None, n: int = 1) -> None:
+    def add(self, kind: str | None, gender: str | None, mention: str | None = None, n: int = 1) -> None:
         self.quotations += n
         self.kinds[kind or "unknown"] += n
         if gender in ("f", "m"):
             self.genders[gender] += n
+        if mention is not None and _titled(mention):
+            self.titled += n
 
     @property
     def kind(self) -> str:
@@ -238,7 +268,7 @@ def seen_in(rows: Iterable[Mapping[str, Any]]) -> dict[str, Seen]:
     seen: dict[str, Seen] = defaultdict(Seen)
     for row in rows:
         if row["speaker"] is not None:
-            seen[row["speaker"]].add(row["speaker_kind"], row["speaker_gender"])
+            seen[row["speaker"]].add(row["speaker_kind"], row["speaker_gender"], row["speaker_mention"])
     return dict(seen)
 
 
@@ -299,17 +329,17 @@ def build(seen: Mapping[str, Seen], aliases: Aliases = Aliases()) -> Canon:
     # longer short forms first, so "Abdel Rahmane" has joined before "Rahmane" looks.
     persons = [n for n in names if family[n] == "person"]
     by_last: defaultdict[str, list[str]] = defaultdict(list)
-    for n in persons:  # the candidates: persons whose name starts with a first name
-        if seen[n].kind == "person" and not _short_form(keys[n].words):
+    for n in persons:  # the candidates: persons named by first names and a surname
+        if seen[n].kind == "person" and len(keys[n].words) > 1 and keys[n].words[0] in _FIRST_NAMES:
             by_last[keys[n].words[-1]].append(n)
     for n in sorted(persons, key=lambda n: (-len(keys[n].words), n)):
         words = keys[n].words
-        if alias_of[n] or not _short_form(words):
-            continue
+        if alias_of[n] or not _short_form(words, seen[n].titled > 0) or _words(n)[:1] == ("les",):
+            continue  # "Les Tuche" is a family, not Jeff Tuche
         found = {
             sets.root(m)
             for m in by_last[words[-1]]
-            if len(keys[m].words) > len(words) and keys[m].words[-len(words) :] == words
+            if len(keys[m].words) > len(words) and _ends_with(alias_of[m] or m, words)
             and _compatible(sets.gender(m), seen[n].gender)
         }
         found.discard(sets.root(n))

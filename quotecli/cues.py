@@ -336,7 +336,7 @@ def _tail(text: str, s: Sentence, pos: int, inverted: bool) -> tuple[Mention | N
         if m.span.start < pos:
             continue
         if (comma != -1 and m.span.start > comma) or \
-                (m.span.start > reach and text[reach : m.span.start].strip() not in ("", "l'", "l’", "L'", "L’")):
+                (m.span.start > reach and text[reach : m.span.start].strip().lower() not in _ARTICLES):
             break
         if m.after_preposition:
             continue
@@ -387,6 +387,8 @@ def _subject_gap(gap: str) -> bool:
 
 
 _FUNCTION_WORDS = frozenset(_LEX.words("function_words"))
+#: What may stand between an incise verb and its speaker's name: "a dit la CGT".
+_ARTICLES = frozenset({"", "l'", "l’", "la", "le", "les"})
 #: Words that may stand between a subject and its verb besides adverbs.
 _ADVERBS = frozenset(_LEX.words("incise_adverbs")) | {"ne", "n'", "lui", "elle", "donc"}
 

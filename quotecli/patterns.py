@@ -152,7 +152,7 @@ _NOUN_PHRASE = rf"""
       | (?P<document> (?i: \L<documents> ) ) )
     \b (?! [-\u2011] )
     (?: {_SP}++ (?i: \L<adjectives> ) \b ){{0,3}}+
-    (?(group) (?: {_SP}++ \p{{Ll}} [\p{{L}}]*+ (?: és | ées ) \b )?+ )
+    (?(group) (?: {_SP}++ \p{{Ll}} \p{{L}}{{0,24}}? (?: és | ées ) \b )?+ )
     (?: {_COMPLEMENT} ){{0,3}}+
     (?(role) (?: {_SP}++ et {_SP}++ (?i: \L<roles> ) \b (?: {_COMPLEMENT} ){{0,3}}+ )?+ )
     (?: {_SP}*+ \( {_SP}*+ (?P<np_acronym> {ACRONYM} ) {_SP}*+ \) )?+
@@ -162,7 +162,7 @@ _NOUN_PHRASE = rf"""
 _SOME = rf"""
     (?P<some_det> (?i: certains | certaines | plusieurs | quelques | de{_SP}++nombreux | de{_SP}++nombreuses
                      | nombre{_SP}++de | d['’]autres | d['’]anciens | d['’]anciennes ) ) {_SP}*+
-    (?P<some_head> \p{{Ll}} [\p{{L}}\p{{M}}\-]*+ [sx] ) \b
+    (?P<some_head> \p{{Ll}} [\p{{L}}\p{{M}}\-]{{0,30}}? [sx] ) \b
     (?: {_SP}++ \L<adjectives> \b ){{0,2}}+
 """
 #: "l'un d'eux", "l'une d'entre elles": resolved through the apposition that follows.
