@@ -171,7 +171,8 @@ def _standalone(text: str, q: Quotation, sent: Span, para: Span, last: Record | 
     named = resolver.person_since(max(since, q.outer.start - _CONTINUATION_REACH))
     if named is not None:
         speaker, rule = named, "continuation"
-    elif last is not None and last.speaker is not None and 0 <= q.outer.start - last.span.end <= _CONTINUATION_REACH:
+    elif last is not None and last.speaker is not None and last.speaker.name is not None \
+            and 0 <= q.outer.start - last.span.end <= _CONTINUATION_REACH:
         speaker = Speaker(last.speaker.name, None, None, last.speaker.kind, "continuation of previous speaker",
                           last.speaker.role, last.speaker.gender, last.speaker.gender_basis)
         rule = "continuation"
