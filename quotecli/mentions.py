@@ -31,7 +31,7 @@ def _first_word(entry: str) -> str:
 #: every role, body and group noun, and the adjectives that may precede them.
 _HEAD_STARTERS = frozenset(
     _first_word(e) for e in (*_LEX.roles(), *_LEX.words("organisation_heads"), *_LEX.words("group_nouns"),
-                             *_LEX.words("document_nouns"))
+                             *_LEX.words("document_nouns"), *(w + "s" for w in _LEX.words("organisation_heads")))
 ) | {"même", "nouveau", "nouvelle", "nouvel", "ancien", "ancienne", "anciens", "anciennes", "ex", "futur",
      "future", "actuel", "actuelle", "vice", "jeune", "haut", "haute", "premier", "première", "principal",
      "principale", "dernier", "dernière", "un", "une", "nombreux", "nombreuses", "autres"}

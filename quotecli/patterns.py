@@ -69,15 +69,20 @@ def _variants(words: frozenset[str] | list[str]) -> list[str]:
     return sorted(out)
 
 
+def _plurals(words: frozenset[str]) -> set[str]:
+    """Each noun and its plural in -s ("fédération", "fédérations")."""
+    return set(words) | {w + "s" for w in words if " " not in w and not w.endswith(("s", "x", "z"))}
+
+
 _LISTS = {
     "function_words": _variants(_LEX.words("function_words")),
     "prepositions": _variants(_LEX.words("prepositions")),
     "adverbs": _variants(_LEX.words("incise_adverbs")),
     "roles": _variants(_LEX.roles()),
-    "organisations": _variants(_LEX.words("organisation_heads")),
+    "organisations": _variants(_plurals(_LEX.words("organisation_heads"))),
     "groups": _variants(_LEX.words("group_nouns")),
     "documents": _variants(_LEX.words("document_nouns")),
-    "adjectives": _variants(_LEX.words("demonyms") | _LEX.words("role_adjectives")),
+    "adjectives": _variants(_plurals(_LEX.words("demonyms") | _LEX.words("role_adjectives"))),
     "titles": _variants(_LEX.titles()),
 }
 

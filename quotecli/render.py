@@ -311,3 +311,54 @@ def _panel(title: str, items: list[Item], whole: int) -> Panel:
     if not items:
         grid.add_row(Text("none", style="dim"), *[""] * (len(grid.columns) - 1))
     return Panel(grid, title=title, title_align="left", padding=(0, 1))
+
+
+# The ranking of `quotecli speakers`: who gets a voice, and the gender balance under it.
+
+
+def speakers_table(rows: Iterable[Mapping[str, Any]], summary: Mapping[str, Any]) -> Group:
+    """A ranking of speakers (rows of `sources.FIELDS`) and, under it, the gender of persons' quotations.
+
+    `summary` is `sources.Summary.to_dict()`; the other names a speaker went
+    by (merged across documents) are listed dim under its name.
+    """
+    table = Table()
+    table.add_column("#", justify="right", style="dim", no_wrap=True)
+    table.add_column("speaker", overflow="fold", max_width=34)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("role", overflow="fold", max_width=30)
+    table.add_column("gender", no_wrap=True)
+    for name in ("quotations", "direct", "mixed", "indirect", "documents"):
+        table.add_column(name if name != "quotations" else "quotes", justify="right", no_wrap=True)
+    count = 0
+    for count, row in enumerate(rows, 1):
+        speaker = Text(row["speaker"], style="bold")
+        others = list(dict.fromkeys(" ".join(n.split()) for n in row["names"] if " ".join(n.split()) != row["speaker"]))
+        if others:
+            speaker.append("\n= " + ", ".join(others), style="dim")
+        gender = row["gender"] or "unknown"
+        table.add_row(
+            str(count),
+            speaker,
+            Text(row["kind"] or "?", style="dim" if row["kind"] in (None, "unknown") else ""),
+            Text(row["role"]) if row["role"] is not None else _UNKNOWN,
+            Text(gender if row["gender"] else "?", style=_GENDER_STYLES[gender]),
+            str(row["quotations"]),
+            *(Text(str(row[t]), style=QUOTE_STYLES[t].color.name if QUOTE_STYLES[t].color else "") for t in ("direct", "mixed", "indirect")),
+            str(row["documents"]),
+        )
+    table.caption = f"{_plural(count, 'speaker')} shown of {summary['speakers']}"
+    return Group(table, gender_line(summary))
+
+
+def gender_line(summary: Mapping[str, Any]) -> Text:
+    """`Quotations by persons (1,234): f 20% (250) · m 70% (864) · unknown 10% (120)` from a speakers summary."""
+    persons = summary["persons"]
+    line = Text.assemble(("Quotations by persons", "bold"), f" ({persons['quotations']:,} of {summary['quotations']:,}): ")
+    for i, g in enumerate(("f", "m", "unknown")):
+        figures = persons["gender"][g]
+        share = f"{figures['share']:.0%}" if figures["share"] is not None else "–"
+        line.append(" · " if i else "")
+        line.append(f"{g} {share}", style=_GENDER_STYLES[g] if g != "unknown" else "")
+        line.append(f" ({figures['quotations']:,})", style="dim")
+    return line
