@@ -5,7 +5,6 @@ A mention is found by its shape alone; who it stands for is decided later
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -214,13 +213,3 @@ def _after_preposition(text: str, start: int) -> bool:
             m -= 1
         word = text[m:k].lower()
     return word in _PREPOSITIONS or word == "d"
-
-
-def mentions_in(mentions: Sequence[Mention], span: Span) -> list[Mention]:
-    """The mentions lying inside `span` (mentions are sorted and disjoint)."""
-    i = bisect_left([m.span.start for m in mentions], span.start)
-    out = []
-    while i < len(mentions) and mentions[i].span.end <= span.end:
-        out.append(mentions[i])
-        i += 1
-    return out

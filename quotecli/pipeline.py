@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from quotecli import document, quotes
 from quotecli.cues import Attribution, Sentence, find_attributions
-from quotecli.mentions import Mention, find_mentions
+from quotecli.mentions import find_mentions
 from quotecli.model import Cue, QuoteType, Record, Span, Speaker, SpeakerKind
 from quotecli.quotes import Quotation
 from quotecli.speakers import Resolver
@@ -32,14 +32,17 @@ def extract(text: str, doc_id: str | None = None) -> list[Record]:
 
     records: list[Record] = []
     last: Record | None = None
-    q_i = 0
     m_starts = [m.span.start for m in mentions]
+    # A quotation belongs to the paragraph and the sentence where it ends;
+    # both come in text order, so one pass over them groups the quotations.
+    ends = [q.pieces[-1].start for q in quotations]
     for para in paras:
-        para_quotes = [q for q in quotations if para.start <= q.pieces[-1].start < para.end]
+        para_quotes = quotations[bisect_left(ends, para.start) : bisect_left(ends, para.end)]
+        para_ends = [q.pieces[-1].start for q in para_quotes]
         protected = [Span(q.outer.start if q.outer.start >= para.start else para.start, q.outer.end)
                      for q in para_quotes]
         for sent in document.sentences(text, para, protected):
-            s_quotes = [q for q in para_quotes if sent.start <= q.pieces[-1].start < sent.end]
+            s_quotes = para_quotes[bisect_left(para_ends, sent.start) : bisect_left(para_ends, sent.end)]
             lo, hi = bisect_left(m_starts, sent.start), bisect_left(m_starts, sent.end)
             sentence = Sentence(sent, s_quotes, mentions[lo:hi])
             covered: list[Span] = []
@@ -67,7 +70,6 @@ def extract(text: str, doc_id: str | None = None) -> list[Record]:
                     records.append(record)
                     last = record
             resolver.read_until(sent.end)
-        q_i += 1
     records.sort(key=lambda r: r.span.start)
     return [_named_later(r, resolver) for r in records]
 
@@ -187,5 +189,3 @@ def _in_any(span: Span, spans: list[Span]) -> bool:
     i = bisect_left(spans, Span(span.start, 10**18))
     return i > 0 and spans[i - 1].start <= span.start and span.end <= spans[i - 1].end
 
-
-_ = Mention  # re-exported type for readers of this module
