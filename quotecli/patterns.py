@@ -198,7 +198,7 @@ BE_FORMS = ("est", "sont", "était", "étaient", "serait", "seraient", "sera", "
 WORD = regex.compile(r"[\p{L}\p{M}]++")
 _W = r"[\p{L}\p{M}]++"
 #: Subject-verb inversion after a verb: "-t-il", "-elle", "-ils", "-t-on".
-_INV = rf"(?: [-\u2011] (?: t [-\u2011] )?+ (?P<inv> il | elle | on | ils | elles ) \b )?+"
+_INV = r"(?: [-\u2011] (?: t [-\u2011] )?+ (?P<inv> il | elle | on | ils | elles ) \b )?+"
 
 #: A verb group's shape: a first word (a verb or an auxiliary), an optional
 #: inversion, and up to seven more words (adverbs, a participle, the rest of
