@@ -274,10 +274,10 @@ def seen_in(rows: Iterable[Mapping[str, Any]]) -> dict[str, Seen]:
 
 def _family(name: str, kind: str) -> str:
     """Which names may merge: persons (with unknowns), bodies (with acronyms), groups, descriptions."""
-    if not is_proper(name):
-        return "description"
     if kind == "organisation" or (kind == "unknown" and _ACRONYM.fullmatch(name.strip())):
         return "body"
+    if not is_proper(name):
+        return "description"
     return "group" if kind == "group" else "person"
 
 
@@ -325,8 +325,9 @@ def build(seen: Mapping[str, Seen], aliases: Aliases = Aliases()) -> Canon:
             if len(found) == 1:
                 sets.union(found.pop(), n)
 
-    # Rule 4: a surname alone joins the one person whose full name ends with it;
-    # longer short forms first, so "Abdel Rahmane" has joined before "Rahmane" looks.
+    # Rule 4: a surname alone joins the one person whose full name ends with it.
+    # Only full names are candidates, so the order short forms are taken in
+    # matters only through gender, and it is fixed: longest first, then by name.
     persons = [n for n in names if family[n] == "person"]
     by_last: defaultdict[str, list[str]] = defaultdict(list)
     for n in persons:  # the candidates: persons named by first names and a surname
@@ -417,29 +418,38 @@ def canonical_rows(rows: Iterable[Mapping[str, Any]], aliases: Aliases = Aliases
         yield row
 
 
-def matches(needle: Sequence[str], row: Mapping[str, Any], names: Canon) -> bool:
-    """True when `needle` (the `match.words()` of a query) names the speaker of `row`.
+def names_matching(needle: Sequence[str], names: Canon) -> frozenset[str]:
+    """The speaker names that `needle` (the `match.words()` of a query) names: those
+    of every cluster one of whose names (in the run or the aliases) contains it."""
+    return frozenset(
+        member
+        for shown, members in names.members.items()
+        if _named(needle, names.names(shown))
+        for member in members
+    )
 
-    It may be words of the speaker name, of the mention, of the canonical name,
-    of any other name the canonical one goes by (in the run or the aliases);
-    particles aside (`el-Assad` finds `Bachar al-Assad`).
-    """
-    speaker = row["speaker"]
-    candidates = [speaker, row["speaker_mention"]]
-    if speaker is not None:
-        candidates += names.names(names.name(speaker))
+
+def _named(needle: Sequence[str], candidates: Iterable[str | None]) -> bool:
+    """True when `needle` occurs, whole and in order, in one of `candidates`;
+    particles aside, too (`el-Assad` finds `Bachar al-Assad`)."""
+    candidates = [c for c in candidates if c is not None]
     if match.matches(needle, candidates):
         return True
     bare = tuple(w for w in needle if w not in _PARTICLES)
-    return bool(bare) and any(
-        c is not None and match.contains(key(c).words, bare) for c in candidates
-    )
+    return bool(bare) and any(match.contains(key(c).words, bare) for c in candidates)
 
 
 def matching_rows(
     rows: Iterable[Mapping[str, Any]], needle: Sequence[str], aliases: Aliases = Aliases()
 ) -> Iterator[Mapping[str, Any]]:
-    """The rows whose speaker `needle` names (see `matches`), in order; all rows are read first."""
+    """The rows whose speaker `needle` names, in order: by its speaker name, its mention,
+    or any other name its speaker goes by in the run or the aliases. All rows are read first."""
     kept = list(rows)
-    names = canon_of(kept, aliases)
-    return (row for row in kept if matches(needle, row, names))
+    hits = names_matching(needle, canon_of(kept, aliases))
+    mentions: dict[str, bool] = {}  # mention -> does it match: "il" is asked thousands of times
+    for row in kept:
+        mention = row["speaker_mention"]
+        if mention is not None and mention not in mentions:
+            mentions[mention] = _named(needle, (mention,))
+        if row["speaker"] in hits or (mention is not None and mentions[mention]):
+            yield row

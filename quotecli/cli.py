@@ -19,8 +19,8 @@ import typer
 from rich.console import Console, RenderableType
 from rich.markup import escape
 
-from quotecli import __version__, annotate, collection, corpus, export, html, inputs, match, parallel, progress, render, stats
-from quotecli.model import FIELDS, Record
+from quotecli import __version__, annotate, canon, collection, corpus, export, html, inputs, match, parallel, progress, render, sources, stats
+from quotecli.model import FIELDS, QuoteType, Record
 
 EXAMPLES = """\
 Examples:
@@ -114,6 +114,11 @@ DbOption = Annotated[
     str | None,
     typer.Option("--db", metavar="PATH", help="The collection. Default: $QUOTECLI_DB, else the user data folder.", show_default=False),
 ]
+# Speakers across documents (list, who, speakers); their logic is in canon and sources.
+AliasesOption = Annotated[
+    list[str] | None,
+    typer.Option("--aliases", metavar="FILE", help="More name variants, canonical<TAB>variant a line (repeatable).", show_default=False),
+]
 
 
 class ShowFormat(str, Enum):
@@ -152,6 +157,7 @@ def _main(
   cat article.txt | quotecli list
   quotecli list --encoding cp1252 old/*.txt
   quotecli list news.jsonl.gz --keep date,publisher --jobs 4
+  quotecli list corpus/ --canonical      # one name per speaker across the corpus
 """)
 def list_(
     paths: Paths = None,
@@ -165,6 +171,10 @@ def list_(
     jobs: JobsOption = None,
     quiet: QuietOption = False,
     db: DbOption = None,
+    canonical: Annotated[
+        bool, typer.Option("--canonical", help="Speakers by their one name across the run (reads all inputs before printing).")
+    ] = False,
+    aliases: AliasesOption = None,
 ) -> None:
     """List the quotations in the texts.
 
@@ -172,8 +182,11 @@ def list_(
     the bundled sample article.
     """
     with _reporting() as failures:
+        names = _aliases(aliases)
         src = _corpus(paths, files_from, encoding, text_field, id_field, keep, jobs, quiet, db)
         rows = _found(src, failures, None, _progress_visible(src, fmt))
+        if canonical or aliases:  # --aliases FILE implies --canonical
+            rows = canon.canonical_rows(rows, names)
         _emit(rows, fmt, lambda rows: render.quotes_table(rows, explain), FIELDS + src.fields.keep)
 
 
@@ -183,6 +196,7 @@ def list_(
   quotecli who lavrov seeds/
   quotecli who "Bachar al-Assad" corpus/ --format csv
   quotecli who macron                    # from the collection (see add)
+  quotecli who --type direct assad seeds/
 """)
 def who(
     name: Annotated[str, typer.Argument(metavar="NAME", help="A name or part of one: assad, \"Bachar al-Assad\".")],
@@ -197,18 +211,26 @@ def who(
     jobs: JobsOption = None,
     quiet: QuietOption = False,
     db: DbOption = None,
+    quote_type: Annotated[
+        QuoteType | None, typer.Option("--type", "-t", help="Only quotations of this type.", show_default=False)
+    ] = None,
+    aliases: AliasesOption = None,
 ) -> None:
     """List the quotations of one speaker.
 
-    NAME matches whole words of the speaker's name or of its mention, in
-    order, ignoring case and accents: assad finds Bachar al-Assad. With no
-    PATH, searches the collection (see add).
+    NAME matches whole words of the speaker's name, of its mention, or of
+    any name the same speaker goes by in the run or the aliases, in order,
+    ignoring case and accents: assad finds Bachar al-Assad, and so does
+    putin find Vladimir Poutine. All inputs are read before printing.
+    With no PATH, searches the collection (see add).
     """
     with _reporting() as failures:
         if not (needle := match.words(name)):
             raise UsageError(f"NAME has no letter or digit: {name!r}")
+        names = _aliases(aliases)
         src = _corpus(paths, files_from, encoding, text_field, id_field, keep, jobs, quiet, db)
-        found = _found(src, failures, needle, _progress_visible(src, fmt))
+        rows = _found(src, failures, needle, _progress_visible(src, fmt), names)  # see canon.matching_rows
+        found = (r for r in rows if quote_type is None or r["type"] == quote_type.value)
         _emit(found, fmt, lambda rows: render.quotes_table(rows, explain), FIELDS + src.fields.keep)
 
 
@@ -305,6 +327,55 @@ def stats_(
         else:
             sys.stdout.write(json.dumps(figures.to_dict(), ensure_ascii=False, indent=2) + "\n")
         sys.stdout.flush()
+
+
+@app.command(epilog="""Examples:
+
+\b
+  quotecli speakers corpus/ --top 20
+  quotecli speakers news.jsonl.gz --format csv > speakers.csv
+  quotecli speakers corpus/ --format json | jq .summary.persons.gender
+  quotecli speakers corpus/ --format jsonl | jq -c 'select(.kind == "person")'
+""")
+def speakers(
+    paths: Paths = None,
+    fmt: FormatOption = None,
+    top: Annotated[
+        int | None, typer.Option("--top", min=1, metavar="N", help="Only the N most quoted. Default: all.", show_default=False)
+    ] = None,
+    aliases: AliasesOption = None,
+    encoding: EncodingOption = None,
+    files_from: FilesFromOption = None,
+    text_field: TextFieldOption = "text",
+    id_field: IdFieldOption = "id",
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    db: DbOption = None,
+) -> None:
+    """Rank the speakers: who is quoted, how often, in how many documents.
+
+    One row per person or body, its name variants merged across documents;
+    under the table (and in --format json) the gender of persons' quotations.
+    With no PATH, the speakers of the collection (see add).
+    """
+    with _reporting() as failures:
+        names = _aliases(aliases)
+        src = _corpus(paths, files_from, encoding, text_field, id_field, None, jobs, quiet, db)
+        if (docs := _inputs(src)) is None:
+            with _collection(src, "reading") as coll:
+                ranking = sources.rank(coll.rows(), names, documents=coll.documents())
+        else:
+            read: list[str] = []
+            ranking = sources.rank(_extracted(_noted(docs, read), failures, src, _progress_visible(src, fmt)), names)
+            ranking = replace(ranking, summary=replace(ranking.summary, documents=len(read)))
+        rows = ranking.rows[:top] if top else ranking.rows
+        summary = ranking.summary.to_dict()
+        if fmt is Format.json:  # an object: the rows, and the figures about all of them
+            for chunk in export.json_object(rows, sources.FIELDS, "speakers", {"summary": summary}):
+                sys.stdout.write(chunk)
+            sys.stdout.flush()
+        else:
+            _emit(rows, fmt, lambda rows: render.speakers_table(rows, summary), sources.FIELDS)
 
 
 @app.command(epilog="""Examples:
@@ -472,6 +543,14 @@ def _report(problem: inputs.InputError, failures: list[inputs.InputError]) -> No
         failures.append(problem)
 
 
+def _aliases(files: list[str] | None) -> canon.Aliases:
+    """The bundled name aliases and those of `--aliases FILE`s; a bad file is a usage error naming its line."""
+    try:
+        return canon.load_aliases(files or ())
+    except canon.AliasError as e:
+        raise UsageError(str(e)) from None
+
+
 def _info(message: str, quiet: bool) -> None:
     """An informational line on stderr (markup allowed), unless --quiet."""
     if not quiet:
@@ -521,16 +600,22 @@ def _inputs(src: _Corpus) -> Iterable[inputs.Document | inputs.InputError] | Non
     return corpus.documents(paths, src.encoding, sys.stdin.buffer, src.fields)
 
 
-def _found(src: _Corpus, failures: list[inputs.InputError], needle: tuple[str, ...] | None, visible: bool) -> Iterator[dict[str, Any]]:
-    """The rows of `list` (or of `who`, with `needle`): from the inputs, else the collection, else the sample."""
+def _found(
+    src: _Corpus, failures: list[inputs.InputError], needle: tuple[str, ...] | None, visible: bool,
+    aliases: canon.Aliases | None = None,
+) -> Iterator[dict[str, Any]]:
+    """The rows of `list` (or of `who`, with `needle`): from the inputs, else the collection, else the sample.
+
+    `who` on inputs reads them all before printing (a name's other names are
+    known at the end); on the collection it looks them up in its indexes.
+    """
     docs = _inputs(src)
     if docs is None:
         with _collection(src, "reading") as coll:
-            yield from coll.who(needle, src.fields.keep) if needle else coll.rows(src.fields.keep)
+            yield from coll.who(needle, src.fields.keep, aliases) if needle else coll.rows(src.fields.keep)
         return
-    for row in _extracted(docs, failures, src, visible):
-        if needle is None or match.matches(needle, (row["speaker"], row["speaker_mention"])):
-            yield row
+    rows = _extracted(docs, failures, src, visible)
+    yield from canon.matching_rows(rows, needle, aliases or canon.Aliases()) if needle else rows
 
 
 @contextmanager
@@ -539,7 +624,8 @@ def _collection(src: _Corpus, doing: str) -> Iterator[collection.Collection]:
     path = src.db or str(collection.default_path())
     coll = collection.Collection.existing(path)
     if coll is not None:
-        _info(f"{doing.capitalize()} the collection {escape(path)} ({coll.documents():,} documents).", src.quiet)
+        n = coll.documents()
+        _info(f"{doing.capitalize()} the collection {escape(path)} ({n:,} document{'s' if n != 1 else ''}).", src.quiet)
     else:
         _info(f"No input given and no quotations collected in {escape(path)} (see quotecli add): {doing} the bundled sample, {inputs.SAMPLE}.", src.quiet)
         coll = collection.Collection.create(":memory:")

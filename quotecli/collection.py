@@ -25,6 +25,7 @@ import os
 import sqlite3
 import sys
 import time
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -32,13 +33,13 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from quotecli import __version__, match
+from quotecli import __version__, canon, match
 from quotecli.inputs import Document
 from quotecli.model import FIELDS, Record
 
 ENV = "QUOTECLI_DB"  #: the environment variable naming the collection
 APPLICATION_ID = 0x51434C49  #: "QCLI": marks an SQLite file as a quotecli collection
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ENGINE = __version__  #: records made by another version are re-extracted when their document is added again
 BATCH_DOCUMENTS = 500  #: documents per transaction, at most ...
 BATCH_SECONDS = 2.0  #: ... and seconds of work: Ctrl-C loses no more than this
@@ -73,7 +74,27 @@ CREATE INDEX records_by_speaker ON records (speaker_key);
 CREATE VIRTUAL TABLE speaker_index USING fts5 (speaker, mention, {_TOKENIZE});
 CREATE VIRTUAL TABLE quote_index USING fts5 (quote, {_TOKENIZE});
 PRAGMA application_id = {APPLICATION_ID};
-PRAGMA user_version = {SCHEMA_VERSION};
+"""
+#: Schema 2: what `canon` needs to join speaker names across the collection, without reading every record.
+SPEAKERS = """
+CREATE TABLE speaker_counts (        -- canon.Seen of every speaker name, kept up to date by add
+    speaker TEXT NOT NULL,
+    kind TEXT NOT NULL,              -- '' for null, as gender and mention
+    gender TEXT NOT NULL,
+    mention TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (speaker, kind, gender, mention)
+) WITHOUT ROWID;
+CREATE TABLE canon (                 -- the canonical name of every speaker name, for the aliases of state.canon
+    speaker TEXT PRIMARY KEY,
+    canonical TEXT NOT NULL,
+    speaker_key TEXT NOT NULL        -- as records.speaker_key
+) WITHOUT ROWID;
+CREATE TABLE state (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+INSERT INTO speaker_counts
+    SELECT json_extract(json, '$.speaker'), coalesce(json_extract(json, '$.speaker_kind'), ''),
+           coalesce(json_extract(json, '$.speaker_gender'), ''), coalesce(json_extract(json, '$.speaker_mention'), ''), count(*)
+    FROM records WHERE json_extract(json, '$.speaker') IS NOT NULL GROUP BY 1, 2, 3, 4;
 """
 
 T = TypeVar("T")
@@ -142,6 +163,7 @@ class Collection:
                 if path != ":memory:":
                     db.execute("PRAGMA journal_mode = WAL")  # readers (who, search) while an add runs
             _check(db, path)
+            _upgrade(db)
             db.execute("PRAGMA synchronous = NORMAL")  # with WAL: consistent after a crash, fast commits
         except BaseException:
             db.close()
@@ -160,6 +182,10 @@ class Collection:
                 db.close()
                 return None  # an empty file: nothing was ever added
             _check(db, str(path))
+            if _version(db, str(path)) < SCHEMA_VERSION:  # made by an earlier version: upgrade it once
+                db.close()
+                cls.create(path).close()
+                db = _connect(path.resolve().as_uri() + "?mode=ro", uri=True)
             if not db.execute("SELECT 1 FROM documents LIMIT 1").fetchone():
                 db.close()
                 return None
@@ -196,6 +222,7 @@ class Collection:
         """
         started = datetime.now(timezone.utc).isoformat(timespec="seconds")
         run = int(self.db.execute("INSERT INTO adds (started, engine) VALUES (?, ?)", (started, ENGINE)).lastrowid or 0)
+        self.db.execute("DELETE FROM state WHERE name = 'canon'")  # stale until refreshed at the end
         self.db.execute("BEGIN IMMEDIATE")
         pending, since = 0, time.monotonic()
         try:
@@ -214,6 +241,7 @@ class Collection:
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+        self._store_canon(canon.bundled_aliases())
 
     def _unchanged(self, docs: Iterable[Document | T], run: int) -> Iterator[Document | Stored | T]:
         """`docs`, each one stored already (same doc_id, text and engine) marked as seen and made a `Stored`."""
@@ -277,18 +305,66 @@ class Collection:
                 speakers.append((rid, key or "", " ".join(match.words(mention or ""))))
             quotes.append((rid, " ".join(match.words(row["quote"]))))
         self.db.executemany("INSERT INTO records (id, doc, seq, speaker_key, json) VALUES (?, ?, ?, ?, ?)", rows)
+        self._count(Counter(_seen_key(r.to_dict()) for r in records if r.speaker is not None and r.speaker.name is not None), +1)
         self.db.executemany("INSERT INTO speaker_index (rowid, speaker, mention) VALUES (?, ?, ?)", speakers)
         self.db.executemany("INSERT INTO quote_index (rowid, quote) VALUES (?, ?)", quotes)
 
     def _drop(self, doc: int, records_only: bool) -> None:
         """Delete a document's records and their index entries (and the document unless `records_only`)."""
+        counts = Counter(_seen_key(json.loads(j)) for (j,) in self.db.execute("SELECT json FROM records WHERE doc = ?", (doc,)))
+        self._count(Counter({k: n for k, n in counts.items() if k[0] is not None}), -1)
         for index in ("speaker_index", "quote_index"):
             self.db.execute(f"DELETE FROM {index} WHERE rowid IN (SELECT id FROM records WHERE doc = ?)", (doc,))
         self.db.execute("DELETE FROM records WHERE doc = ?", (doc,))
         if not records_only:
             self.db.execute("DELETE FROM documents WHERE id = ?", (doc,))
 
+    def _count(self, counts: Counter[tuple[str, str, str, str]], sign: int) -> None:
+        """Add (or take away) quotations to the speaker counts."""
+        self.db.executemany(
+            "INSERT INTO speaker_counts VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
+            [(*k, sign * n) for k, n in counts.items()],
+        )
+        if sign < 0:
+            self.db.execute("DELETE FROM speaker_counts WHERE n <= 0")
+
+    def _store_canon(self, aliases: canon.Aliases) -> None:
+        """Compute the canonical names of the collection for `aliases` and store them, in one transaction."""
+        names = canon.build(self.seen(), aliases)
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("DELETE FROM canon")
+            self.db.executemany(
+                "INSERT INTO canon VALUES (?, ?, ?)",
+                ((n, c, " ".join(match.words(n))) for n, c in names.canonical.items()),
+            )
+            self.db.execute("INSERT OR REPLACE INTO state VALUES ('canon', ?)", (_fingerprint(aliases),))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
     # -- reading ---------------------------------------------------------------
+
+    def seen(self) -> dict[str, canon.Seen]:
+        """What the records say about each speaker name (as `canon.seen_in` of every row), from the counts."""
+        seen: dict[str, canon.Seen] = defaultdict(canon.Seen)
+        for speaker, kind, gender, mention, n in self.db.execute("SELECT * FROM speaker_counts"):
+            seen[speaker].add(kind or None, gender or None, mention or None, n)
+        return dict(seen)
+
+    def canon(self, aliases: canon.Aliases) -> canon.Canon:
+        """The canonical names of the collection's speakers for `aliases`: stored by add, else computed."""
+        state = self.db.execute("SELECT value FROM state WHERE name = 'canon'").fetchone()
+        if state is None or state[0] != _fingerprint(aliases):
+            return canon.build(self.seen(), aliases)
+        counts = dict(self.db.execute("SELECT speaker, sum(n) FROM speaker_counts GROUP BY speaker"))
+        members: defaultdict[str, list[str]] = defaultdict(list)
+        names = dict(self.db.execute("SELECT speaker, canonical FROM canon"))
+        for name in sorted(names, key=lambda n: (-counts.get(n, 0), n)):
+            members[names[name]].append(name)
+        return canon.Canon(names, {c: tuple(m) for c, m in members.items()}, aliases)
+
 
     def documents(self) -> int:
         """How many documents are stored."""
@@ -302,11 +378,35 @@ class Collection:
         """Every record, in the order its documents were added and in document order."""
         return self._rows("", (), keep)
 
-    def who(self, needle: Sequence[str], keep: Sequence[str] = ()) -> Iterator[dict[str, Any]]:
-        """The records whose speaker or mention contains the words `needle` (`match.words()` of a name), in order."""
-        query = _phrase(needle)
-        where = "WHERE r.id IN (SELECT rowid FROM speaker_index WHERE speaker_index MATCH ?)"
-        return self._rows(where, (query,), keep) if query else iter(())
+    def who(self, needle: Sequence[str], keep: Sequence[str] = (), aliases: canon.Aliases | None = None) -> Iterator[dict[str, Any]]:
+        """The records whose speaker `needle` names, as `canon.matching_rows` finds them in every record, in order.
+
+        Through the indexes: the keys of every speaker whose cluster has a
+        name with the needle's words, and the speaker index for mentions,
+        give the candidates; `canon.matches` decides.
+        """
+        if not needle:
+            return iter(())
+        names = self.canon(aliases if aliases is not None else canon.bundled_aliases())
+        terms = set(canon.key(" ".join(needle)).words)  # needle's words but particles and a title: fewer, so a superset
+        keys = {
+            key
+            for cluster, members in names.members.items()
+            if any(terms <= set(match.words(n)) for n in names.names(cluster))
+            for key in self._keys(members)
+        }
+        where = (
+            "WHERE r.speaker_key IN (SELECT value FROM json_each(?))"
+            " OR r.id IN (SELECT rowid FROM speaker_index WHERE speaker_index MATCH ?)"
+        )
+        query = " AND ".join(_phrase((t,)) for t in sorted(terms))
+        rows = self._rows(where, (json.dumps(sorted(keys)), query), keep)
+        return (row for row in rows if canon.matches(needle, row, names))
+
+    def _keys(self, speakers: Sequence[str]) -> Iterator[str]:
+        """The `speaker_key`s of speaker names, as stored."""
+        for name in speakers:
+            yield " ".join(match.words(name))
 
     def search(self, phrases: Sequence[Sequence[str]], keep: Sequence[str] = ()) -> Iterator[dict[str, Any]]:
         """The records whose quote contains every phrase (each the `match.words()` of one query), in order."""
@@ -327,7 +427,8 @@ class Collection:
         """EXPLAIN QUERY PLAN of a reading query (`list`, `who` or `search`): to check the indexes are used."""
         where = {
             "list": "",
-            "who": "WHERE r.id IN (SELECT rowid FROM speaker_index WHERE speaker_index MATCH 'x')",
+            "who": "WHERE r.speaker_key IN (SELECT value FROM json_each('[]'))"
+            " OR r.id IN (SELECT rowid FROM speaker_index WHERE speaker_index MATCH 'x')",
             "search": "WHERE r.id IN (SELECT rowid FROM quote_index WHERE quote_index MATCH 'x')",
         }[sql_of]
         sql = f"SELECT r.json, d.meta FROM records r JOIN documents d ON d.id = r.doc {where} ORDER BY r.doc, r.seq"
@@ -337,6 +438,23 @@ class Collection:
 def _phrase(words: Sequence[str]) -> str:
     """An FTS5 phrase matching `words` contiguous and in order (each word is letters and digits only)."""
     return '"' + " ".join(w.replace('"', '""') for w in words) + '"' if words else ""
+
+
+def _seen_key(row: Mapping[str, Any]) -> tuple[str, str, str, str]:
+    """A record's entry in speaker_counts: speaker, kind, gender, mention ('' for null)."""
+    return (row["speaker"], row["speaker_kind"] or "", row["speaker_gender"] or "", row["speaker_mention"] or "")
+
+
+def _fingerprint(aliases: canon.Aliases) -> str:
+    """What stored canonical names depend on: the aliases, and the version that joined the names."""
+    data = json.dumps([ENGINE, sorted(aliases.canonical.items()), sorted(aliases.variants.items())], ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def _upgrade(db: sqlite3.Connection) -> None:
+    """Bring a collection of an earlier schema to this one."""
+    if _version(db, "") < 2:
+        db.executescript("BEGIN IMMEDIATE;" + SPEAKERS + f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
 
 
 def _meta(doc: Document) -> str:

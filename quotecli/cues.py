@@ -184,6 +184,8 @@ def _colon_quotes(text: str, s: Sentence, found: list[Attribution], take) -> Non
             continue
         start = _clause_start(text, s, s.span.start, found, colon)
         before = [m for m in s.mentions if start <= m.span.start and m.span.end <= colon and not m.after_preposition]
+        if not before:  # "l'enseignement est pour lui une vocation : « … »"
+            before = [m for m in s.mentions if start <= m.span.start and m.span.end <= colon and m.is_pronoun]
         if not before:
             continue
         last = before[-1]

@@ -77,3 +77,15 @@ FORMATS: dict[str, Callable[[Iterable[Row], Sequence[str]], Iterator[str]]] = {
 def lines(rows: Iterable[Row], fmt: str, fields: Sequence[str]) -> Iterator[str]:
     """`rows` as text in format `fmt` (a key of FORMATS), streamed chunk by chunk."""
     return FORMATS[fmt](rows, fields)
+
+
+def json_object(rows: Iterable[Row], fields: Sequence[str], key: str, extra: Mapping[str, Any]) -> Iterator[str]:
+    """One JSON object: `rows` as an array under `key` (one row a line), then the keys of `extra`.
+
+    For commands whose output is a list plus figures about all of it
+    (`quotecli speakers --format json`: `{"speakers": [...], "summary": {...}}`).
+    """
+    yield "{" + json.dumps(key, ensure_ascii=False) + ": "
+    array = "".join(json_array(rows, fields)).removesuffix("\n")
+    tail = "".join(f",\n{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}" for k, v in extra.items())
+    yield array + tail + "\n}\n"

@@ -37,7 +37,7 @@ SENTENCE_END = regex.compile(
     + _ABBREVIATIONS
     + r"""
         (?: [.!?…] | \.\.\. )
-        (?: [ \u00a0\u202f]?+ [»”"’)\]] ){0,3}+
+        (?: [ \u00a0\u202f]?+ [»”"’)\]] ){0,3}  # not possessive: ‘. "Cela’ opens a quotation
     )
     \s++
     (?P<next> (?= [\p{Lu}\d«“"¿¡—–-] ) )

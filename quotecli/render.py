@@ -11,7 +11,6 @@ import io
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from rich.columns import Columns
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
@@ -324,12 +323,12 @@ def speakers_table(rows: Iterable[Mapping[str, Any]], summary: Mapping[str, Any]
     """
     table = Table()
     table.add_column("#", justify="right", style="dim", no_wrap=True)
-    table.add_column("speaker", overflow="fold", max_width=34)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("role", overflow="fold", max_width=30)
-    table.add_column("gender", no_wrap=True)
-    for name in ("quotations", "direct", "mixed", "indirect", "documents"):
-        table.add_column(name if name != "quotations" else "quotes", justify="right", no_wrap=True)
+    table.add_column("speaker", overflow="fold", min_width=14, max_width=34, ratio=3)
+    table.add_column("kind", overflow="fold", min_width=6)
+    table.add_column("role", overflow="fold", min_width=10, max_width=30, ratio=2)
+    table.add_column("g.", no_wrap=True)  # gender: f, m or ?
+    for name in ("quotes", "dir.", "mix.", "ind.", "docs"):
+        table.add_column(name, justify="right", no_wrap=True)
     count = 0
     for count, row in enumerate(rows, 1):
         speaker = Text(row["speaker"], style="bold")
@@ -344,10 +343,10 @@ def speakers_table(rows: Iterable[Mapping[str, Any]], summary: Mapping[str, Any]
             Text(row["role"]) if row["role"] is not None else _UNKNOWN,
             Text(gender if row["gender"] else "?", style=_GENDER_STYLES[gender]),
             str(row["quotations"]),
-            *(Text(str(row[t]), style=QUOTE_STYLES[t].color.name if QUOTE_STYLES[t].color else "") for t in ("direct", "mixed", "indirect")),
+            *(Text(str(row[t]), style=QUOTE_STYLES[t]) for t in ("direct", "mixed", "indirect")),
             str(row["documents"]),
         )
-    table.caption = f"{_plural(count, 'speaker')} shown of {summary['speakers']}"
+    table.caption = f"{_plural(count, 'speaker')} shown of {summary['speakers']} · g. gender, dir./mix./ind. quotations by type"
     return Group(table, gender_line(summary))
 
 

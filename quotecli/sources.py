@@ -100,7 +100,8 @@ def rank(rows: Iterable[Row], aliases: canon.Aliases = canon.Aliases(), document
     """Every speaker of `rows` under its canonical name, most quoted first, with the summary.
 
     A speaker's kind, role and gender are the ones most of its quotations give
-    (a known kind or gender beats none); `documents` counts the inputs read
+    (a known kind or gender beats none; gender for persons only, ties to f);
+    `documents` counts the inputs read
     (default: the doc_ids seen). Quotations without a speaker are not ranked,
     only counted in the summary.
     """
@@ -145,11 +146,12 @@ def rank(rows: Iterable[Row], aliases: canon.Aliases = canon.Aliases(), document
 def _row(name: str, tally: _Tally, names: canon.Canon) -> dict[str, Any]:
     """One speaker row, every key of FIELDS present."""
     kinds = Counter({k: n for k, n in tally.kinds.items() if k != "unknown"}) or tally.kinds
+    kind = _most(kinds, ("person", "organisation", "group", "unknown"))
     return {
         "speaker": name,
-        "kind": _most(kinds, ("person", "organisation", "group", "unknown")),
+        "kind": kind,
         "role": _most(tally.roles, ()),
-        "gender": _most(tally.genders, ("f", "m")),
+        "gender": _most(tally.genders, ("f", "m")) if kind == "person" else None,  # a body's "elle" is grammar
         "quotations": sum(tally.by_type.values()),
         **{t: tally.by_type[t] for t in TYPES},
         "documents": len(tally.documents),

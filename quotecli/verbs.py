@@ -64,7 +64,10 @@ def verb_group_at(text: str, pos: int, end: int) -> VerbGroup | None:
         return _compound(text, m.start(), words[1:], inv, _PARTICIPLE, pronominal=False)
     if inv is not None:
         lemma = _lemma(first, _FINITE, pronominal=False)
-        return VerbGroup(Span(m.start(), m.end("inv")), lemma, False, inv) if lemma else None
+        if lemma:
+            return VerbGroup(Span(m.start(), m.end("inv")), lemma, False, inv)
+        # a multiword verb inverted: "met-il en perspective", "fait-il savoir"
+        return _longest(text, m.start(), words, _FINITE, pronominal=False, inv=inv, least=2)
     return _longest(text, m.start(), words, _FINITE, pronominal=False, inv=None)
 
 
@@ -126,8 +129,9 @@ def _compound(text: str, start: int, words: list[tuple[int, int]], inv: Span | N
 
 
 def _longest(text: str, start: int, words: list[tuple[int, int]], forms: frozenset[str],
-             pronominal: bool, inv: Span | None) -> VerbGroup | None:
-    for n in range(min(_MAX_WORDS, len(words)), 0, -1):
+             pronominal: bool, inv: Span | None, least: int = 1) -> VerbGroup | None:
+    """The longest form among the first words ("fait savoir" before "fait")."""
+    for n in range(min(_MAX_WORDS, len(words)), least - 1, -1):
         form = _join(text, words[:n])
         if form in forms:
             lemma = _lemma(form, forms, pronominal)
