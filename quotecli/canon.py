@@ -6,19 +6,22 @@ al-Assad`); this module joins the names of a whole run, from names alone:
 1. Names that fold to the same key are one: case, accents, hyphens,
    apostrophes, particles (al-, el-, de, d', von…: data/fr/name_particles.txt)
    and a leading title (M., Mme…) do not count. `Bachar al-Assad`, `Bachar
-   el-Assad` and `bachar Assad` are one name.
+   el-Assad` and `M. Bachar Assad` are one name. Names apart: persons, bodies,
+   groups, and descriptions (`chef de l'État`: lower case), which merge only
+   with the same description.
 2. An alias file (data/fr/aliases.tsv, and the user's `--aliases FILE`) maps
    variants to a canonical name: `Vladimir Putin` -> `Vladimir Poutine`,
    `ONU` -> `Organisation des Nations unies`.
 3. A body's acronym (`OSDH`, written in capitals) joins the one body whose
    name the engine gave with that acronym (`Observatoire … (OSDH)`).
-4. A surname alone (`Macron`, `M. Philippe`; words that do not start with a
-   first name, `Abdel Rahmane`) joins the one full name that is first names
-   (data/fr/first_names.tsv) then that surname (`Emmanuel Macron`) and is not
-   of the other gender; with two candidates (`Le Pen`: Marine and Jean-Marie)
-   it stays apart. A first name alone (`Olivier`) is taken for a surname only
-   after a title: people in the news are often named by first name only. Two
-   full names never merge on a shared surname: `Marie Dupont` is not
+4. A surname alone (`Macron`, `M. Le Maire`, `Kosciusko-Morizet`) joins the
+   one full name that is first names (data/fr/first_names.tsv) then that
+   surname (`Emmanuel Macron`) and is not of the other gender; with two
+   candidates (`Le Pen`: Marine and Jean-Marie) it stays apart. A particle
+   in the surname must be in the full name (`Le Pen` is not `Loïc Pen`). A
+   first name alone (`Olivier`) is taken for a surname only after a title
+   (`M. Philippe`): people in the news are often named by first name only.
+   Two full names never merge on a shared surname: `Marie Dupont` is not
    `Jean-Marie Dupont`.
 
 Everything here is a pure function of names, kinds, genders and counts, so
@@ -89,9 +92,7 @@ def key(name: str) -> Key:
     if (paren := _PAREN.search(name)) and _ACRONYM.fullmatch(paren.group(1).strip()):
         acronym = "".join(_words(paren.group(1)))
         name = name[: paren.start()]
-    words = _words(name)
-    while len(words) > 1 and words[0] in _TITLES:
-        words = words[1:]
+    words = _untitled(_words(name))
     kept = tuple(w for w in words if w not in _PARTICLES)
     words = kept or words
     if acronym is None and _ACRONYM.fullmatch(name.strip()):
@@ -117,12 +118,14 @@ def _short_form(words: tuple[str, ...], titled: bool) -> bool:
     return words[0] not in _FIRST_NAMES or (titled and len(words) == 1)
 
 
-def _ends_with(name: str, surname: tuple[str, ...]) -> bool:
-    """True when `name` is first names and then `surname`: "Emmanuel Macron" ends
-    with macron, "Jean-Marie Le Pen" with pen; "France d'Emmanuel Macron" does not."""
-    words = _words(name)
-    while len(words) > 1 and words[0] in _TITLES:
-        words = words[1:]
+def _ends_with(name: str, short: str) -> bool:
+    """True when `name` is first names and then the surname `short`: "Emmanuel
+    Macron" ends with "Macron", "Marine Le Pen" with "Le Pen"; "France
+    d'Emmanuel Macron" does not (not first names), nor "Loïc Pen" with "Le Pen"
+    (a particle in the surname must be in the full name too, any one of them:
+    "el-Assad" is "al-Assad")."""
+    surname = key(short).words
+    words = _untitled(_words(name))
     given = list(words)
     left = len(surname)
     while given and left:  # take the surname off the end, with its particles
@@ -130,9 +133,20 @@ def _ends_with(name: str, surname: tuple[str, ...]) -> bool:
             left -= 1
     while given and given[-1] in _PARTICLES:
         given.pop()
-    surname_words = tuple(w for w in words[len(given) :] if w not in _PARTICLES)
+    tail = words[len(given) :]
+    if tuple(w for w in tail if w not in _PARTICLES) != surname:
+        return False
+    if _untitled(_words(short))[0] in _PARTICLES and not any(w in _PARTICLES for w in tail):
+        return False
     parts = [part for part in name.split() if not set(_words(part)) <= _TITLES]  # "Jean-Pierre" is one part
-    return surname_words == surname and 0 < len(given) <= 3 and all(w in _FIRST_NAMES for w in given) and len(parts) > 1
+    return 0 < len(given) <= 3 and all(w in _FIRST_NAMES for w in given) and len(parts) > 1
+
+
+def _untitled(words: tuple[str, ...]) -> tuple[str, ...]:
+    """`words` without the titles that open them, if a name follows."""
+    while len(words) > 1 and words[0] in _TITLES:
+        words = words[1:]
+    return words
 
 
 # -- 2. aliases -----------------------------------------------------------------
@@ -163,6 +177,9 @@ class Aliases:
                     if canonical.get(key(variant).text) == name and variant not in variants[name]:
                         variants[name].append(variant)
         return Aliases(canonical, {name: tuple(v) for name, v in variants.items()})
+
+
+NO_ALIASES = Aliases()  #: no alias at all: names merge by the other rules only
 
 
 def parse_aliases(text: str, source: str) -> Aliases:
@@ -287,7 +304,7 @@ class Canon:
 
     canonical: Mapping[str, str]  # speaker name -> canonical name
     members: Mapping[str, tuple[str, ...]]  # canonical name -> the speaker names it stands for, most quoted first
-    aliases: Aliases = Aliases()
+    aliases: Aliases = NO_ALIASES
 
     def name(self, speaker: str) -> str:
         """The canonical name of `speaker` (itself when the run never saw it)."""
@@ -299,7 +316,7 @@ class Canon:
         return tuple(seen)
 
 
-def build(seen: Mapping[str, Seen], aliases: Aliases = Aliases()) -> Canon:
+def build(seen: Mapping[str, Seen], aliases: Aliases = NO_ALIASES) -> Canon:
     """The clusters of the speaker names in `seen`, by the four rules of this module."""
     names = sorted(seen)  # a fixed order: the result does not depend on the order rows came in
     sets = _Sets(names, seen)
@@ -340,8 +357,8 @@ def build(seen: Mapping[str, Seen], aliases: Aliases = Aliases()) -> Canon:
         found = {
             sets.root(m)
             for m in by_last[words[-1]]
-            if len(keys[m].words) > len(words) and _ends_with(alias_of[m] or m, words)
-            and _compatible(sets.gender(m), seen[n].gender)
+            if len(keys[m].words) > len(words) and _ends_with(alias_of[m] or m, n)
+            and _compatible(sets.gender(m), sets.gender(n))
         }
         found.discard(sets.root(n))
         if len(found) == 1:
@@ -394,13 +411,16 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 def _display(group: Sequence[str], seen: Mapping[str, Seen], keys: Mapping[str, Key], alias_of: Mapping[str, str | None]) -> str:
     """The name a cluster is shown by: its alias canonical name, else its fullest, most quoted name."""
-    named = Counter({alias_of[n]: seen[n].quotations for n in group if alias_of[n]})
+    named: Counter[str] = Counter()
+    for n in group:
+        if alias_of[n]:
+            named[alias_of[n]] += seen[n].quotations  # type: ignore[index]
     if named:
         return max(sorted(named), key=lambda a: named[a])  # type: ignore[return-value]
     return min(group, key=lambda n: (-len(keys[n].words), -bool(keys[n].acronym), -seen[n].quotations, -len(n), n))
 
 
-def canon_of(rows: Iterable[Mapping[str, Any]], aliases: Aliases = Aliases()) -> Canon:
+def canon_of(rows: Iterable[Mapping[str, Any]], aliases: Aliases = NO_ALIASES) -> Canon:
     """The clusters of the speaker names in `rows`."""
     return build(seen_in(rows), aliases)
 
@@ -408,7 +428,7 @@ def canon_of(rows: Iterable[Mapping[str, Any]], aliases: Aliases = Aliases()) ->
 # -- uses: list --canonical and who -----------------------------------------------
 
 
-def canonical_rows(rows: Iterable[Mapping[str, Any]], aliases: Aliases = Aliases()) -> Iterator[dict[str, Any]]:
+def canonical_rows(rows: Iterable[Mapping[str, Any]], aliases: Aliases = NO_ALIASES) -> Iterator[dict[str, Any]]:
     """`rows` with `speaker` set to its canonical name across all of them (so all are read first)."""
     kept = [dict(row) for row in rows]
     names = canon_of(kept, aliases)
@@ -440,7 +460,7 @@ def _named(needle: Sequence[str], candidates: Iterable[str | None]) -> bool:
 
 
 def matching_rows(
-    rows: Iterable[Mapping[str, Any]], needle: Sequence[str], aliases: Aliases = Aliases()
+    rows: Iterable[Mapping[str, Any]], needle: Sequence[str], aliases: Aliases = NO_ALIASES
 ) -> Iterator[Mapping[str, Any]]:
     """The rows whose speaker `needle` names, in order: by its speaker name, its mention,
     or any other name its speaker goes by in the run or the aliases. All rows are read first."""

@@ -96,7 +96,7 @@ class Ranking:
     summary: Summary
 
 
-def rank(rows: Iterable[Row], aliases: canon.Aliases = canon.Aliases(), documents: int | None = None) -> Ranking:
+def rank(rows: Iterable[Row], aliases: canon.Aliases = canon.NO_ALIASES, documents: int | None = None) -> Ranking:
     """Every speaker of `rows` under its canonical name, most quoted first, with the summary.
 
     A speaker's kind, role and gender are the ones most of its quotations give
