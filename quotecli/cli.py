@@ -34,6 +34,7 @@ Examples:
   quotecli list --format csv corpus/ > quotes.csv
   quotecli show article.txt              # the article with its quotations highlighted
   quotecli stats corpus/                 # figures: types, attribution, cues, speakers
+  quotecli speakers corpus/ --top 20     # who gets a voice, variants merged; gender
 """
 
 app = typer.Typer(

@@ -40,7 +40,8 @@ from quotecli.model import FIELDS, Record
 ENV = "QUOTECLI_DB"  #: the environment variable naming the collection
 APPLICATION_ID = 0x51434C49  #: "QCLI": marks an SQLite file as a quotecli collection
 SCHEMA_VERSION = 2
-ENGINE = __version__  #: records made by another version are re-extracted when their document is added again
+#: The version of quotecli and of the schema's keys that made the records: another is re-extracted by add.
+ENGINE = f"{__version__}+{hashlib.sha256(' '.join(FIELDS).encode()).hexdigest()[:8]}"
 BATCH_DOCUMENTS = 500  #: documents per transaction, at most ...
 BATCH_SECONDS = 2.0  #: ... and seconds of work: Ctrl-C loses no more than this
 
@@ -163,12 +164,15 @@ class Collection:
                 if path != ":memory:":
                     db.execute("PRAGMA journal_mode = WAL")  # readers (who, search) while an add runs
             _check(db, path)
-            _upgrade(db)
+            upgraded = _upgrade(db)
             db.execute("PRAGMA synchronous = NORMAL")  # with WAL: consistent after a crash, fast commits
         except BaseException:
             db.close()
             raise
-        return cls(db, path)
+        coll = cls(db, path)
+        if upgraded:
+            coll._store_canon(canon.bundled_aliases())
+        return coll
 
     @classmethod
     def existing(cls, path: str | Path) -> Collection | None:
@@ -379,34 +383,34 @@ class Collection:
         return self._rows("", (), keep)
 
     def who(self, needle: Sequence[str], keep: Sequence[str] = (), aliases: canon.Aliases | None = None) -> Iterator[dict[str, Any]]:
-        """The records whose speaker `needle` names, as `canon.matching_rows` finds them in every record, in order.
+        """The records whose speaker `needle` names, as `canon.matching_rows` finds them among all records, in order.
 
-        Through the indexes: the keys of every speaker whose cluster has a
-        name with the needle's words, and the speaker index for mentions,
-        give the candidates; `canon.matches` decides.
+        Through the indexes, not a scan: the speaker names `canon.names_matching`
+        gives (from the canonical names stored by add) are looked up by key,
+        and mentions through the speaker index; each candidate is then checked.
         """
         if not needle:
-            return iter(())
+            return
         names = self.canon(aliases if aliases is not None else canon.bundled_aliases())
-        terms = set(canon.key(" ".join(needle)).words)  # needle's words but particles and a title: fewer, so a superset
-        keys = {
-            key
-            for cluster, members in names.members.items()
-            if any(terms <= set(match.words(n)) for n in names.names(cluster))
-            for key in self._keys(members)
-        }
+        terms = canon.key(" ".join(needle)).words  # the needle's words less particles and a title: a superset
+        hits = canon.names_matching(needle, _having(names, set(terms), self._speaker_keys()))
+        keys = sorted({" ".join(match.words(name)) for name in hits})
+        mentions = "mention : (" + " AND ".join(_phrase((t,)) for t in terms) + ")"
         where = (
             "WHERE r.speaker_key IN (SELECT value FROM json_each(?))"
             " OR r.id IN (SELECT rowid FROM speaker_index WHERE speaker_index MATCH ?)"
         )
-        query = " AND ".join(_phrase((t,)) for t in sorted(terms))
-        rows = self._rows(where, (json.dumps(sorted(keys)), query), keep)
-        return (row for row in rows if canon.matches(needle, row, names))
+        named: dict[str, bool] = {}  # mention -> does the needle name it: "il" comes back thousands of times
+        for row in self._rows(where, (json.dumps(keys), mentions), keep):
+            mention = row["speaker_mention"]
+            if mention is not None and mention not in named:
+                named[mention] = bool(canon.names_matching(needle, canon.Canon({mention: mention}, {mention: (mention,)})))
+            if row["speaker"] in hits or (mention is not None and named[mention]):
+                yield row
 
-    def _keys(self, speakers: Sequence[str]) -> Iterator[str]:
-        """The `speaker_key`s of speaker names, as stored."""
-        for name in speakers:
-            yield " ".join(match.words(name))
+    def _speaker_keys(self) -> dict[str, str]:
+        """The folded words of every speaker name, as stored by add."""
+        return dict(self.db.execute("SELECT speaker, speaker_key FROM canon"))
 
     def search(self, phrases: Sequence[Sequence[str]], keep: Sequence[str] = ()) -> Iterator[dict[str, Any]]:
         """The records whose quote contains every phrase (each the `match.words()` of one query), in order."""
@@ -414,10 +418,19 @@ class Collection:
         where = "WHERE r.id IN (SELECT rowid FROM quote_index WHERE quote_index MATCH ?)"
         return self._rows(where, (query,), keep) if query else iter(())
 
-    def _rows(self, where: str, params: tuple[Any, ...], keep: Sequence[str]) -> Iterator[dict[str, Any]]:
-        sql = f"SELECT r.json, d.meta FROM records r JOIN documents d ON d.id = r.doc {where} ORDER BY r.doc, r.seq"
-        for record, meta in self.db.execute(sql, params):
-            row = json.loads(record)
+    def _rows(self, where: str, params: tuple[Any, ...], keep: Sequence[str]) -> Iterator[Mapping[str, Any]]:
+        """The records selected by `where`, in order: as stored (`export.JsonRow`) when they have
+        the schema's keys and nothing is added, else as dicts (keys an older version lacked: null)."""
+        sql = (
+            "SELECT r.json, d.meta, d.engine, json_extract(r.json, '$.speaker'), json_extract(r.json, '$.speaker_mention')"
+            f" FROM records r JOIN documents d ON d.id = r.doc {where} ORDER BY r.doc, r.seq"
+        )
+        for record, meta, engine, speaker, mention in self.db.execute(sql, params):
+            if engine == ENGINE and not keep:
+                yield JsonRow(record, FIELDS, speaker, mention)
+                continue
+            stored = json.loads(record)
+            row = {k: stored.get(k) for k in FIELDS}
             if keep:
                 kept = json.loads(meta)
                 row.update((name, kept.get(name)) for name in keep)
@@ -440,6 +453,18 @@ def _phrase(words: Sequence[str]) -> str:
     return '"' + " ".join(w.replace('"', '""') for w in words) + '"' if words else ""
 
 
+def _having(names: canon.Canon, terms: set[str], keys: Mapping[str, str]) -> canon.Canon:
+    """`names` cut to the clusters one of whose names has every word of `terms`: the only ones
+    `canon.names_matching` can find for a needle whose words (less particles) are `terms`."""
+
+    def has(name: str) -> bool:
+        key = keys.get(name)
+        return terms <= set(key.split() if key is not None else match.words(name))
+
+    kept = {shown: members for shown, members in names.members.items() if any(map(has, names.names(shown)))}
+    return canon.Canon({n: c for c, members in kept.items() for n in members}, kept, names.aliases)
+
+
 def _seen_key(row: Mapping[str, Any]) -> tuple[str, str, str, str]:
     """A record's entry in speaker_counts: speaker, kind, gender, mention ('' for null)."""
     return (row["speaker"], row["speaker_kind"] or "", row["speaker_gender"] or "", row["speaker_mention"] or "")
@@ -451,10 +476,12 @@ def _fingerprint(aliases: canon.Aliases) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
-def _upgrade(db: sqlite3.Connection) -> None:
-    """Bring a collection of an earlier schema to this one."""
-    if _version(db, "") < 2:
-        db.executescript("BEGIN IMMEDIATE;" + SPEAKERS + f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+def _upgrade(db: sqlite3.Connection) -> bool:
+    """Bring a collection of an earlier schema to this one; True when it had records to go through."""
+    if _version(db, "") >= SCHEMA_VERSION:
+        return False
+    db.executescript("BEGIN IMMEDIATE;" + SPEAKERS + f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+    return db.execute("SELECT 1 FROM records LIMIT 1").fetchone() is not None
 
 
 def _meta(doc: Document) -> str:

@@ -23,10 +23,39 @@ def rows(records: Iterable[Record]) -> Iterator[dict[str, Any]]:
     return (r.to_dict() for r in records)
 
 
+class JsonRow(Mapping[str, Any]):
+    """A row kept as the JSON text `jsonl()` wrote for it (keys `fields`, in order), as a collection
+    stores records: `jsonl()` writes the text back as it is, and it is parsed only when a key is read."""
+
+    __slots__ = ("text", "fields", "_row")
+
+    def __init__(self, text: str, fields: Sequence[str]) -> None:
+        self.text, self.fields = text, tuple(fields)
+        self._row: dict[str, Any] | None = None
+
+    def _parsed(self) -> dict[str, Any]:
+        if self._row is None:
+            self._row = json.loads(self.text)
+        return self._row
+
+    def __getitem__(self, key: str) -> Any:
+        return self._parsed()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._parsed())
+
+    def __len__(self) -> int:
+        return len(self._parsed())
+
+
 def jsonl(rows: Iterable[Row], fields: Sequence[str]) -> Iterator[str]:
     """JSON Lines: one object a line, keys in `fields` order."""
+    fields = tuple(fields)
     for row in rows:
-        yield json.dumps({k: row[k] for k in fields}, ensure_ascii=False) + "\n"
+        if isinstance(row, JsonRow) and row.fields == fields:
+            yield row.text + "\n"  # the very text this function wrote when the row was stored
+        else:
+            yield json.dumps({k: row[k] for k in fields}, ensure_ascii=False) + "\n"
 
 
 def json_array(rows: Iterable[Row], fields: Sequence[str]) -> Iterator[str]:

@@ -70,10 +70,15 @@ INVERSION = [
     ("Le maire de New York, Michael Bloomberg, appelle à voter pour Barack Obama. « Notre climat change » "
      "déclare-t-il dans une libre opinion publiée sur Bloomberg View.",
      ("direct", "Notre climat change", "Michael Bloomberg", "déclarer")),
-    # dev 003: pluperfect with inversion
-    ("Jean-Michel Larqué commentait le match avec Thierry Roland. « Je crois qu'après avoir vu ça, on peut mourir "
-     "tranquille ! » avait-il lancé après le match.",
-     ("direct", "Je crois qu'après avoir vu ça, on peut mourir tranquille !", "Thierry Roland", "lancer")),
+    # dev 003: pluperfect with inversion; "il" is Thierry Roland, subject of the sentence before
+    xfail("Le commentateur sportif Thierry Roland s'est éteint dans la nuit de vendredi à samedi, avec à ses côtés son "
+          "complice de toujours, Jean-Michel Larqué. Parmi ses tirades les plus populaires, nous entendîmes plusieurs "
+          "fois : « Eh oui, mon petit Jean-Mimi ! — Tout à fait Thierry !», répondit alors son complice.\n\nEn 1998, "
+          "il obtint la consécration en commentant la finale de la Coupe du Monde. « Je crois qu'après avoir vu ça, "
+          "on peut mourir tranquille ! » avait-il lancé après le match.",
+          ("direct", "Je crois qu'après avoir vu ça, on peut mourir tranquille !", "Thierry Roland", "lancer"),
+          reason="a pronoun subject ('il obtint la consécration') brings nobody into view, so the later "
+                 "'avait-il lancé' goes to the last speaker, Jean-Michel Larqué (dev 003)"),
 ]
 
 

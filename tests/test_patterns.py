@@ -1,0 +1,174 @@
+"""Every named pattern of quotecli/patterns.py: an example that matches, one that does not.
+
+The EXAMPLES table holds, for each public compiled pattern (and for the NAME
+and ACRONYM building blocks, through MENTION), texts and what the pattern
+gives on them: the text of a group, or None for no match. A test fails when
+patterns.py gains a public pattern without examples here. Patterns must not
+backtrack catastrophically: each is run on long adversarial text.
+"""
+from __future__ import annotations
+
+import time
+from typing import NamedTuple
+
+import pytest
+import regex
+
+from quotecli import patterns
+
+
+class Ex(NamedTuple):
+    """`getattr(patterns, pattern).<how>(text)` gives `expected` in `group` (None: no match)."""
+
+    name: str  # the table key: a pattern name, or NAME / ACRONYM (tried through MENTION)
+    text: str
+    expected: str | None
+    group: int | str = 0
+    how: str = "search"  # "search", or "match" for \G-anchored and start-anchored patterns
+    pattern: str | None = None  # the attribute to use, when not `name`
+
+    @property
+    def positive(self) -> bool:
+        return bool(self.expected)
+
+
+EXAMPLES = [
+    # layout
+    Ex("LINE", "Première ligne\r\nDeuxième ligne", "Première ligne"),
+    Ex("LINE", "\r\n\n\r", None),
+    Ex("NEWLINE", "Alep\r\nLausanne", "\r\n"),
+    Ex("NEWLINE", "une seule ligne", None),
+    Ex("SENTENCE_END", "Il est parti. Le ministre a réagi.", ".", "end"),
+    Ex("SENTENCE_END", "«C'est fini.» Le ministre a réagi.", ".»", "end"),
+    Ex("SENTENCE_END", "Cependant, M. Lavrov s'est montré sceptique", None),  # abbreviation
+    Ex("SENTENCE_END", "la mort de plus de 300.000 personnes", None),  # no space after the stop
+    # quotation marks
+    Ex("QUOTE_MARK", "a rappelé les «exigences» de la France", "«"),
+    Ex("QUOTE_MARK", "Qualifié de \"gourou de la majorité\"", '"'),
+    Ex("QUOTE_MARK", "a rappelé les exigences de la France", None),
+    # mentions, and the NAME and ACRONYM blocks inside them
+    Ex("MENTION", "le président syrien Bachar al-Assad a déclaré", "Bachar al-Assad", "np_name", "match"),
+    Ex("MENTION", "le correspondant de l'AFP à Alep, les Casques", "le correspondant de l'AFP à Alep", 0, "match"),
+    Ex("MENTION", "M. Abdel Rahmane a souligné", "Abdel Rahmane", "title_name", "match"),
+    Ex("MENTION", "l'un d'eux, Ibrahim Abou Laith", "l'un d'eux", "partitive", "match"),
+    Ex("MENTION", "il a lancé", "il", "pronoun", "match"),
+    Ex("MENTION", "Dans le quartier-Est", None, 0, "match"),  # a capitalised function word
+    Ex("MENTION", "selon lequel la stratégie", None, 0, "match"),
+    Ex("NAME", "Rami Abdel Rahmane, directeur", "Rami Abdel Rahmane", "name", "match", "MENTION"),
+    Ex("NAME", "Charles de Gaulle a dit", "Charles de Gaulle", "name", "match", "MENTION"),
+    Ex("NAME", "Pour Jan Hamáček, cette attitude", None, "name", "match", "MENTION"),
+    Ex("ACRONYM", "l'OSDH a indiqué", "OSDH", "acronym", "match", "MENTION"),
+    Ex("ACRONYM", "SUD-PTT a relevé", "SUD-PTT", "acronym", "match", "MENTION"),
+    Ex("ACRONYM", "l'Observatoire syrien des droits de l'Homme (OSDH)", "OSDH", "np_acronym", "match", "MENTION"),
+    Ex("ACRONYM", "Osdh a indiqué", None, "acronym", "match", "MENTION"),
+    Ex("WORD", "l'AFP", "l"),
+    Ex("WORD", " ,;: 2016 (…) ", None),
+    # verb groups
+    Ex("VG_WORDS", "a-t-il lancé lors d'une visite", "a-t-il lancé lors", 0, "match"),
+    Ex("VG_WORDS", "confie-t-il.", "il", "inv", "match"),
+    Ex("VG_WORDS", "«Je n'attends rien»", None, 0, "match"),
+    Ex("VG_PRONOMINAL", "s'est-il félicité.", "s'est-il félicité", 0, "match"),
+    Ex("VG_PRONOMINAL", "se dit prêt", "se dit prêt", 0, "match"),
+    Ex("VG_PRONOMINAL", "a dit", None, 0, "match"),
+    # what leads to an incise, and what follows a preposed verb
+    Ex("INCISE_LEAD", ", lui avait dit Christian Jacob", ", lui ", 0, "match"),
+    Ex("INCISE_LEAD", ", a-t-il lancé", ", ", 0, "match"),
+    Ex("INCISE_LEAD", "et il a dit", "", 0, "match"),  # matches nothing: no lead here
+    Ex("ADJUNCTS", " vendredi à l'AFP que", " vendredi à l'AFP ", 0, "match"),
+    Ex("ADJUNCTS", " dans un communiqué, qu'il", " dans un communiqué, ", 0, "match"),
+    Ex("ADJUNCTS", "deux réunions internationales", "", 0, "match"),  # an object is no adjunct
+    Ex("INTRODUCER", " que sa prochaine cible", "que", "que", "match"),
+    Ex("INTRODUCER", " vendredi à l'AFP qu'il", "qu'", "que", "match"),
+    Ex("INTRODUCER", " : « Au Mali »", ":", "colon", "match"),
+    Ex("INTRODUCER", " à voter pour Barack Obama", "à", "infinitive", "match"),
+    Ex("INTRODUCER", " la découverte d'une particule", None, 0, "match"),
+    # source markers
+    Ex("MARKER", "Selon le correspondant de l'AFP", "Selon", "marker"),
+    Ex("MARKER", "D'après V. Sapounov, le Kouzbass", "D'après", "marker"),
+    Ex("MARKER", "à en croire le ministre", "à en croire", "marker"),
+    Ex("MARKER", "la consélection des élus", None),
+    Ex("MARKER_RELATIVE", "M. Abdel Rahmane, selon lequel la stratégie russe", "selon", "marker"),
+    Ex("MARKER_RELATIVE", "Selon le correspondant de l'AFP", None),
+    Ex("NOT_A_SOURCE", "moi, la situation est grave", "moi", 0, "match"),
+    Ex("NOT_A_SOURCE", "la loi, le maire doit", "la loi", 0, "match"),
+    Ex("NOT_A_SOURCE", "les cas, la peine", "les cas", 0, "match"),
+    Ex("NOT_A_SOURCE", "l'OSDH, plus de 370 personnes", None, 0, "match"),
+    Ex("NOT_A_SOURCE", "moins de cent morts", None, 0, "match"),
+    # speakers after the verb
+    Ex("APPOSITION_ROLE", ", directeur de l'Observatoire syrien des droits de l'Homme (OSDH), qui",
+       "directeur de l'Observatoire syrien des droits de l'Homme (OSDH)", "role_phrase", "match"),
+    Ex("APPOSITION_ROLE", ", qui n'était pas en mesure", None, 0, "match"),
+    Ex("DESCRIPTION", " le politique letton.", "politique letton", "head", "match"),
+    Ex("DESCRIPTION", " dans la nuit.", None, 0, "match"),
+    Ex("INCISE_END", "Nous allons renforcer les effectifs, a-t-il dit, et nous", ", "),
+    Ex("INCISE_END", "a-t-il dit sans", None),
+    Ex("INCISE_COMMA", "Les forces du régime ont avancé, a indiqué l'OSDH", ","),
+    Ex("INCISE_COMMA", "Les forces du régime ont avancé", None),
+]
+
+
+def public_patterns() -> dict[str, regex.Pattern[str]]:
+    return {k: v for k, v in vars(patterns).items() if isinstance(v, regex.Pattern) and not k.startswith("_")}
+
+
+def run(ex: Ex) -> str | None:
+    pattern = getattr(patterns, ex.pattern or ex.name)
+    m = getattr(pattern, ex.how)(ex.text)
+    return None if m is None else m.group(ex.group)
+
+
+@pytest.mark.parametrize("ex", EXAMPLES, ids=[f"{e.name}:{e.text[:30]}" for e in EXAMPLES])
+def test_example(ex: Ex) -> None:
+    assert run(ex) == ex.expected
+
+
+def test_every_public_pattern_has_examples() -> None:
+    missing = set(public_patterns()) - {e.name for e in EXAMPLES}
+    assert not missing, f"patterns without an example in tests/test_patterns.py: {sorted(missing)}"
+
+
+@pytest.mark.parametrize("name", sorted({e.name for e in EXAMPLES}))
+def test_every_pattern_has_a_match_and_a_miss(name: str) -> None:
+    kinds = {e.positive for e in EXAMPLES if e.name == name}
+    assert kinds == {True, False}, f"{name} needs an example that matches and one that does not"
+
+
+def test_examples_name_real_patterns() -> None:
+    known = set(public_patterns()) | {"NAME", "ACRONYM"}
+    assert {e.name for e in EXAMPLES} <= known
+    assert isinstance(patterns.NAME, str) and isinstance(patterns.ACRONYM, str)  # building blocks, spliced as text
+
+
+# --------------------------------------------------------------------------
+# No catastrophic backtracking
+
+ADVERSARIAL = ["a", "A", "Jean-", "Jean ", "Jean de ", "de la ", ", ", " ", "\u00a0", "\u202f", "«", "a-t-il ",
+               "le président ", "M. ", "à l'AFP ", ". ", ".", "l'", "A. ", "al-", "(OSDH ", "que ", ", selon ",
+               "Selon le ", "l'un d'eux, ", "le ministre de la Santé "]
+
+
+@pytest.mark.parametrize("name", sorted(public_patterns()))
+def test_pattern_is_fast_on_adversarial_text(name: str) -> None:
+    pattern = public_patterns()[name]
+    for unit in ADVERSARIAL:
+        text = unit * (3000 // len(unit))
+        start = time.perf_counter()
+        list(pattern.finditer(text))
+        for pos in range(0, len(text), 97):
+            pattern.match(text, pos)
+        assert time.perf_counter() - start < 0.5, (name, unit)
+
+
+QUADRATIC = {"MARKER_RELATIVE": "a search that starts with `,? {_SP}*+` rescans a run of spaces from every "
+                                "position: quadratic (30,000 spaces in one line take seconds in extract())"}
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=QUADRATIC[n])) if n in QUADRATIC else n
+    for n in sorted(public_patterns())])
+def test_pattern_search_is_linear_on_a_run_of_spaces(name: str) -> None:
+    pattern = public_patterns()[name]
+    text = "Il a dit" + " \u00a0\u202f" * 4000 + "que oui."
+    start = time.perf_counter()
+    list(pattern.finditer(text))
+    assert time.perf_counter() - start < 0.3, name
