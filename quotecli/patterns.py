@@ -267,7 +267,7 @@ _ADJUNCT = rf"""
     (?: {_SP}*+ ,? {_SP}*+
         (?: (?: (?: à | dans | devant | sur | auprès{_SP}++de | pour | depuis | après | dès | par | lors{_SP}++de | lors{_SP}++d['’] )
                 {_SP}*+ (?: {_ADJUNCT_DET} | (?= \p{{Lu}} ) )
-              | au | aux | en | au{_SP}++contraire )
+              | (?: au | aux | en | au{_SP}++contraire ) \b (?! ['’] ) )
             (?: {_SP}*+ (?! (?: que | qu['’] ) \b ) (?! [\p{{L}}]++ant \b ) [\p{{L}}\p{{M}}\d'’\-]++ ){{1,4}}+
           | \L<adverbs> \b
           | (?i: ce | cette ) {_SP}++ \L<adverbs> \b
@@ -306,7 +306,8 @@ MARKER = _compile(
 )
 #: "selon lequel …": the source is the mention before it.
 MARKER_RELATIVE = _compile(
-    rf",? {_SP}*+ (?P<marker> selon | d['’]après | pour ) {_SP}++ (?: lequel | laquelle | lesquels | lesquelles | qui ) \b {_SP}*+ ,?+ {_SP}*+"
+    rf"(?: , {_SP}*+ )?+ (?<! [\p{{L}}\p{{M}}] ) (?P<marker> selon | d['’]après | pour ) {_SP}++"
+    rf" (?: lequel | laquelle | lesquels | lesquelles | qui ) \b {_SP}*+ ,?+ {_SP}*+"
 )
 #: First-person and legal complements of selon that name no source.
 NOT_A_SOURCE = _compile(
@@ -325,6 +326,13 @@ APPOSITION_ROLE = _compile(
         (?: {_SP}*+ \( {_SP}*+ {ACRONYM} {_SP}*+ \) )?+
     )
     """
+)
+
+#: A role whose complement is a body with its acronym:
+#: "directeur de l'Observatoire syrien des droits de l'Homme (OSDH)".
+ROLE_WITH_ACRONYM = regex.compile(
+    r"(?P<head> .*? (?: de\s+la | de\s+l['’] | du | des | de | d['’] ) ) \s*+ [^()]*? \( \s*+ (?P<acronym> \p{Lu}{2,}+ ) \s*+ \)",
+    _FLAGS,
 )
 
 #: Where an incise inside a quotation ends: «A, a-t-il dit, B» / «A, dit-il. B».

@@ -49,7 +49,7 @@ def extract(text: str, doc_id: str | None = None) -> list[Record]:
             attributions = find_attributions(text, sentence)
             subject = next((m for m in sentence.mentions if not m.after_preposition), None)
             first_cue = min((a.cue.start for a in attributions if a.cue), default=sent.end)
-            if subject is not None and subject.kind != "pronoun" and subject.span.end <= first_cue:
+            if subject is not None and not subject.is_pronoun and subject.span.end <= first_cue:
                 resolver.note_subject(subject)
             for att in attributions:
                 record = _record(text, att, s_quotes, resolver, lines, doc_id, stray)
@@ -58,8 +58,10 @@ def extract(text: str, doc_id: str | None = None) -> list[Record]:
                 records.append(record)
                 covered.extend(record.fragments)
                 covered.append(record.span)
-                if record.speaker is not None:
-                    resolver.note_speaker(record.speaker, record.span.end)
+                if record.speaker is not None:  # in view from the end of the whole attribution
+                    done = max(record.span.end, record.cue.span.end if record.cue else 0,
+                               record.speaker.mention.end if record.speaker.mention else 0)
+                    resolver.note_speaker(record.speaker, done)
                 last = record
             for q in s_quotes:
                 if any(c.overlaps(q.span) for c in covered):
@@ -96,9 +98,7 @@ def _record(text: str, att: Attribution, s_quotes: list[Quotation], resolver: Re
     span = Span(first.start, last_piece.end)
     inside = [q for q in s_quotes if span.start <= q.pieces[0].start and q.pieces[-1].end <= span.end + 1]
     flags: list[str] = []
-    # Content after "que" is reported speech even when it is all in marks.
-    verbatim = not att.rule.startswith(("preposed-que", "gerund"))
-    if inside and verbatim and all(any(p.contains(c) for q in inside for p in q.pieces) for c in att.content):
+    if inside and _verbatim(att) and all(any(p.contains(c) for q in inside for p in q.pieces) for c in att.content):
         kind = QuoteType.DIRECT
         fragments = att.content
         for q in inside:
@@ -131,8 +131,9 @@ def _record(text: str, att: Attribution, s_quotes: list[Quotation], resolver: Re
 
 
 def _unwrap(text: str, att: Attribution, s_quotes: list[Quotation]) -> Attribution:
-    """Content that is exactly one quotation, marks included, becomes its pieces."""
-    if len(att.content) != 1:
+    """Content that is exactly one quotation, marks included, becomes its
+    pieces (a direct quotation); after "que" it stays reported speech."""
+    if len(att.content) != 1 or not _verbatim(att):
         return att
     c = att.content[0]
     for q in s_quotes:
@@ -140,6 +141,12 @@ def _unwrap(text: str, att: Attribution, s_quotes: list[Quotation]) -> Attributi
         if o.start == c.start and not text[o.end : c.end].strip(" \u00a0\u202f.,;:!?"):
             return replace(att, content=q.pieces)
     return att
+
+
+def _verbatim(att: Attribution) -> bool:
+    """Whether content all in marks is a direct quotation: not after "que"
+    ("a déclaré que « … »" is reported speech carrying verbatim words)."""
+    return not att.rule.startswith(("preposed-que", "gerund"))
 
 
 def _speaker(text: str, att: Attribution, resolver: Resolver) -> Speaker | None:

@@ -114,6 +114,9 @@ class Resolver:
         key = _role_key(role)
         self._by_role[key] = entity
         entity.roles.append(key)
+        short = patterns.ROLE_WITH_ACRONYM.match(role)
+        if short:  # "directeur de l'Observatoire … (OSDH)" is also "directeur de l'OSDH"
+            self._by_role[_role_key(short.group("head") + " " + short.group("acronym"))] = entity
         if entity.gender is None:
             phrase = mention.text[: mention.text.find(mention.name)] if mention and mention.name else \
                 mention.text if mention else role
@@ -256,7 +259,7 @@ class Resolver:
                            gender=g, gender_basis=basis)
         how = {
             "titled": "title + surname -> full name",
-            "acronym": "acronym -> expansion" if ent.acronym and ent.name != m.name else "acronym",
+            "acronym": "acronym -> expansion" if fold(ent.name) != fold(m.name or "") else "acronym",
             "role": "role + name",
             "organisation": "description",
             "partitive": "apposition",
@@ -272,7 +275,7 @@ class Resolver:
         "le politique letton") takes up the last person in view; one with a
         complement ("le correspondant de l'AFP à Alep") introduces someone."""
         words = fold(m.text).split()
-        if not words or words[0] not in ("le", "la", "l") or len(words) > 4:
+        if not words or words[0] not in ("le", "la", "l", "ce", "cet", "cette") or len(words) > 4:
             return None
         if any(w in ("de", "du", "des", "d", "a", "au", "aux", "en") for w in words[1:]):
             return None
@@ -310,9 +313,10 @@ class Resolver:
             [(person, self._salient), (unknown, self._salient), (person, self._mentioned),
              ((SpeakerKind.ORGANISATION,), self._salient)]
         for kinds, pool in searches:
-            ent = _last(pool, kinds, want)
-            if ent is None:
+            found = _last_seen(pool, kinds, want)
+            if found is None:
                 continue
+            ent = found.entity
             how = f"pronoun -> previous {ent.kind.value}"
             if ent.gender is None and ent.kind is SpeakerKind.PERSON:
                 ent.gender, ent.gender_basis = want, f"pronoun: {p}"  # "a-t-elle" tells
@@ -342,6 +346,13 @@ class Resolver:
         """A sentence's subject comes into view (for later pronouns)."""
         self.read_until(m.span.end)
         entity = self._entity_at.get(m.span)
+        if entity is None and m.kind == "role" and m.head:
+            if _indefinite(m.text):  # "un chiraquien s'est souvenu …": someone new
+                entity = self._new(m.head, SpeakerKind.PERSON)
+                entity.role = m.head
+                entity.gender, entity.gender_basis = _role_gender(m.text)
+            else:  # "Cette jeune fille de 20 ans …": someone in view
+                entity = self._anaphoric(m)
         if entity is None and m.kind == "group":
             entity = self._new(m.head or m.text, SpeakerKind.GROUP)
             head = fold(m.head or "").split(" ")[0]
@@ -401,6 +412,13 @@ def _indefinite(mention: str) -> bool:
     """"un proche d'Edouard Philippe, Jean-Paul Delevoye …": an indefinite
     description is no apposition to the name after it (which is a subject)."""
     return mention.split(" ", 1)[0].lower() in ("un", "une", "des", "d'anciens", "plusieurs")
+
+
+def _last_seen(pool: list[_Salient], kinds: tuple[SpeakerKind, ...], gender: str | None) -> _Salient | None:
+    for s in reversed(pool):
+        if s.entity.kind in kinds and (gender is None or s.entity.gender in (None, gender)):
+            return s
+    return None
 
 
 def _last(pool: list[_Salient], kinds: tuple[SpeakerKind, ...], gender: str | None) -> Entity | None:
