@@ -1,12 +1,20 @@
 """A quote collection: documents and their records in SQLite, indexed for `who` and `search`.
 
 Records are stored as the exact JSON `quotecli list` prints (keys in schema
-order), so reading them back gives byte-identical output. Two FTS5 tables
-index them: `speaker_index` (the words of the speaker and of the mention) for
-`who`, `quote_index` (the words of the quote) for `search`. Both hold words as
-`match.words()` folds them (case, accents, œ → oe), so the index agrees with
-`who` on files; the tokenizer folds diacritics too, for anyone querying the
-database directly.
+order), so reading them back gives byte-identical output (`export.JsonRow`
+writes the stored text as it is). Two FTS5 tables index them:
+`speaker_index` (the words of the speaker and of the mention) and
+`quote_index` (the words of the quote, for `search`). Both hold words as
+`match.words()` folds them (case, accents, œ → oe); the tokenizer folds
+diacritics too, for anyone querying the database directly.
+
+`who` finds what `canon.matching_rows` finds among all the records (a name
+stands for its whole cluster: `Macron` for `Emmanuel Macron`, aliases), but
+through indexes: `speaker_counts` keeps what `canon` needs to know of each
+speaker name (`Collection.seen()`, without reading the records), `canon`
+keeps the clusters computed at the end of each add, and the records of the
+matching names are fetched by `speaker_key`, those of matching mentions
+through `speaker_index`.
 
 A document is identified by its `doc_id` and the SHA-256 of its text (as
 UTF-8). Adding a document already stored with the same text and engine
@@ -34,6 +42,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from quotecli import __version__, canon, match
+from quotecli.export import JsonRow
 from quotecli.inputs import Document
 from quotecli.model import FIELDS, Record
 
@@ -401,11 +410,10 @@ class Collection:
             " OR r.id IN (SELECT rowid FROM speaker_index WHERE speaker_index MATCH ?)"
         )
         named: dict[str, bool] = {}  # mention -> does the needle name it: "il" comes back thousands of times
-        for row in self._rows(where, (json.dumps(keys), mentions), keep):
-            mention = row["speaker_mention"]
+        for row, speaker, mention in self._select(where, (json.dumps(keys), mentions), keep):
             if mention is not None and mention not in named:
                 named[mention] = bool(canon.names_matching(needle, canon.Canon({mention: mention}, {mention: (mention,)})))
-            if row["speaker"] in hits or (mention is not None and named[mention]):
+            if speaker in hits or (mention is not None and named[mention]):
                 yield row
 
     def _speaker_keys(self) -> dict[str, str]:
@@ -419,22 +427,41 @@ class Collection:
         return self._rows(where, (query,), keep) if query else iter(())
 
     def _rows(self, where: str, params: tuple[Any, ...], keep: Sequence[str]) -> Iterator[Mapping[str, Any]]:
-        """The records selected by `where`, in order: as stored (`export.JsonRow`) when they have
-        the schema's keys and nothing is added, else as dicts (keys an older version lacked: null)."""
-        sql = (
-            "SELECT r.json, d.meta, d.engine, json_extract(r.json, '$.speaker'), json_extract(r.json, '$.speaker_mention')"
-            f" FROM records r JOIN documents d ON d.id = r.doc {where} ORDER BY r.doc, r.seq"
-        )
-        for record, meta, engine, speaker, mention in self.db.execute(sql, params):
+        """The records selected by `where`, in order."""
+        return (row for row, _, _ in self._select(where, params, keep))
+
+    def _select(
+        self, where: str, params: tuple[Any, ...], keep: Sequence[str]
+    ) -> Iterator[tuple[Mapping[str, Any], str | None, str | None]]:
+        """(record, speaker, mention) selected by `where`, in order. A record is given as stored
+        (`export.JsonRow`) when it has the schema's keys and nothing is added, else as a dict
+        (with null for any key an older version lacked)."""
+        columns = "r.json, d.meta, d.engine, json_extract(r.json, '$.speaker'), json_extract(r.json, '$.speaker_mention')"
+        if not where:  # everything, in the order of the records_in_order index: streamed
+            selected: Iterable[tuple[Any, ...]] = self.db.execute(
+                f"SELECT {columns} FROM records r JOIN documents d ON d.id = r.doc ORDER BY r.doc, r.seq"
+            )
+        else:  # sort the keys of the selection only, then fetch the records in that order
+            ids = [i for (i,) in self.db.execute(f"SELECT r.id FROM records r {where} ORDER BY r.doc, r.seq", params)]
+            selected = self._fetch(ids, columns)
+        for record, meta, engine, speaker, mention in selected:
             if engine == ENGINE and not keep:
-                yield JsonRow(record, FIELDS, speaker, mention)
+                yield JsonRow(record, FIELDS), speaker, mention
                 continue
             stored = json.loads(record)
             row = {k: stored.get(k) for k in FIELDS}
             if keep:
                 kept = json.loads(meta)
                 row.update((name, kept.get(name)) for name in keep)
-            yield row
+            yield row, speaker, mention
+
+    def _fetch(self, ids: Sequence[int], columns: str, chunk: int = 500) -> Iterator[tuple[Any, ...]]:
+        """`columns` of the records `ids`, in the order of `ids`, `chunk` records a query."""
+        sql = f"SELECT r.id, {columns} FROM records r JOIN documents d ON d.id = r.doc WHERE r.id IN (SELECT value FROM json_each(?))"
+        for start in range(0, len(ids), chunk):
+            part = ids[start : start + chunk]
+            found = {row[0]: row[1:] for row in self.db.execute(sql, (json.dumps(part),))}
+            yield from (found[i] for i in part)
 
     def plan(self, sql_of: str = "who") -> list[str]:
         """EXPLAIN QUERY PLAN of a reading query (`list`, `who` or `search`): to check the indexes are used."""
@@ -444,7 +471,7 @@ class Collection:
             " OR r.id IN (SELECT rowid FROM speaker_index WHERE speaker_index MATCH 'x')",
             "search": "WHERE r.id IN (SELECT rowid FROM quote_index WHERE quote_index MATCH 'x')",
         }[sql_of]
-        sql = f"SELECT r.json, d.meta FROM records r JOIN documents d ON d.id = r.doc {where} ORDER BY r.doc, r.seq"
+        sql = f"SELECT r.id FROM records r {where} ORDER BY r.doc, r.seq"
         return [row[3] for row in self.db.execute("EXPLAIN QUERY PLAN " + sql)]
 
 

@@ -328,13 +328,6 @@ APPOSITION_ROLE = _compile(
     """
 )
 
-#: A role whose complement is a body with its acronym:
-#: "directeur de l'Observatoire syrien des droits de l'Homme (OSDH)".
-ROLE_WITH_ACRONYM = regex.compile(
-    r"(?P<head> .*? (?: de\s+la | de\s+l['’] | du | des | de | d['’] ) ) \s*+ [^()]*? \( \s*+ (?P<acronym> \p{Lu}{2,}+ ) \s*+ \)",
-    _FLAGS,
-)
-
 #: Where an incise inside a quotation ends: «A, a-t-il dit, B» / «A, dit-il. B».
 INCISE_END = regex.compile(r"[,.!?…][ \u00a0\u202f]*+")
 

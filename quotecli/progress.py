@@ -42,11 +42,11 @@ class Meter:
         self._progress = Progress(
             SpinnerColumn(),
             TextColumn("{task.description}"),
-            BarColumn(),
+            BarColumn(bar_width=16),
             TaskProgressColumn(),
-            TextColumn("{task.fields[documents]:,} docs  {task.fields[mb]:,.1f} MB  {task.fields[quotations]:,} quotations  {task.fields[rate]:.2f} MB/s"),
             TimeElapsedColumn(),
             TimeRemainingColumn(),
+            TextColumn("{task.fields[documents]:,} docs · {task.fields[mb]:,.1f} MB · {task.fields[quotations]:,} quotes · {task.fields[rate]:.2f} MB/s"),
             console=console,
             disable=not enabled,
             transient=False,

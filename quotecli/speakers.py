@@ -114,9 +114,9 @@ class Resolver:
         key = _role_key(role)
         self._by_role[key] = entity
         entity.roles.append(key)
-        short = patterns.ROLE_WITH_ACRONYM.match(role)
+        short = _by_acronym(role)
         if short:  # "directeur de l'Observatoire … (OSDH)" is also "directeur de l'OSDH"
-            self._by_role[_role_key(short.group("head") + " " + short.group("acronym"))] = entity
+            self._by_role[_role_key(short)] = entity
         if entity.gender is None:
             phrase = mention.text[: mention.text.find(mention.name)] if mention and mention.name else \
                 mention.text if mention else role
@@ -406,6 +406,23 @@ def _generic_body(m: Mention) -> bool:
     words = fold(m.text).split()
     return len(words) >= 2 and words[0] in ("le", "la", "l", "cette", "ce") and words[1] in _ANAPHORIC_BODIES \
         and not any(w in ("de", "du", "des", "d") for w in words[2:]) and not m.name
+
+
+_LINKS = (" de la ", " de l'", " de l’", " du ", " des ", " de ", " d'", " d’")
+
+
+def _by_acronym(role: str) -> str | None:
+    """"directeur de l'Observatoire syrien … (OSDH)" -> "directeur de l'OSDH"."""
+    role = role.strip()
+    if not role.endswith(")") or "(" not in role:
+        return None
+    acronym = role[role.rindex("(") + 1 : -1].strip()
+    found = [(i, -len(link)) for link in _LINKS if (i := role.find(link)) != -1]
+    if not (acronym.isupper() and len(acronym) >= 2 and found):
+        return None
+    i, neg = min(found)  # the first link, the longest at that place ("de l'" before "de")
+    head = role[: i - neg]
+    return head + acronym if head.endswith(("'", "’")) else head.rstrip() + " " + acronym
 
 
 def _indefinite(mention: str) -> bool:

@@ -241,12 +241,10 @@ PREPOSED_QUE = [
     ("Les secouristes ont affirmé que les bombardements n'avaient pas cessé de la nuit.",
      ("indirect", "les bombardements n'avaient pas cessé de la nuit", "secouristes", "affirmer")),
     # dev 002: the whole que-clause is in marks: mixed, and the quote is the content as written
-    xfail("Submergée par l'émotion, Serena Williams déclare en recevant la coupe que « Je peux à peine décrire ce que "
+    ("Submergée par l'émotion, Serena Williams déclare en recevant la coupe que « Je peux à peine décrire ce que "
           "je ressens. Je ne rêvais même pas de pouvoir revenir ici ».",
           ("mixed", "« Je peux à peine décrire ce que je ressens. Je ne rêvais même pas de pouvoir revenir ici »",
-           "Serena Williams", "déclarer"),
-          reason="a mixed record whose que-clause is one quotation drops the marks from `quote` "
-                 "(README: for mixed, the content as written, marks included; gold 002 keeps them)"),
+           "Serena Williams", "déclarer")),
 ]
 
 
@@ -552,10 +550,8 @@ OBJECTS = [
     # dev 019
     ("HRW a relevé l'existence de 27 centres de détentions en Syrie.",
      ("indirect", "l'existence de 27 centres de détentions en Syrie", "HRW", "relever")),
-    xfail("Le CERN a annoncé aujourd'hui la découverte d'une nouvelle particule sub-atomique.",
-          ("indirect", "la découverte d'une nouvelle particule sub-atomique", "CERN", "annoncer"),
-          reason="ADJUNCTS reads 'aujourd'hui' as the preposition 'au' (no word boundary after au|aux|en) and "
-                 "swallows the object as an adjunct (dev 016)"),
+    ("Le CERN a annoncé aujourd'hui la découverte d'une nouvelle particule sub-atomique.",
+          ("indirect", "la découverte d'une nouvelle particule sub-atomique", "CERN", "annoncer")),
 ]
 
 

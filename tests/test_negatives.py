@@ -9,6 +9,7 @@ record at all, or no record of the kind named. Known false positives are
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 
 from quotecli import extract
 
@@ -80,8 +81,6 @@ def test_intertitle_made_of_a_quotation_is_no_record(text: str, heading: str) ->
 
 
 def test_the_seed_intertitles_are_no_records() -> None:
-    from conftest import ROOT
-
     text = (ROOT / "seeds" / "000_f9f8e09316241945.txt").read_text(encoding="utf-8")
     quotes = [quote for _, quote in quotes_of(text)]
     assert "À n'importe quel prix" not in quotes

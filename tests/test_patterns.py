@@ -159,8 +159,7 @@ def test_pattern_is_fast_on_adversarial_text(name: str) -> None:
         assert time.perf_counter() - start < 0.5, (name, unit)
 
 
-QUADRATIC = {"MARKER_RELATIVE": "a search that starts with `,? {_SP}*+` rescans a run of spaces from every "
-                                "position: quadratic (30,000 spaces in one line take seconds in extract())"}
+QUADRATIC: dict[str, str] = {}  # patterns known to be quadratic on a run of spaces, with why
 
 
 @pytest.mark.parametrize("name", [
@@ -168,7 +167,7 @@ QUADRATIC = {"MARKER_RELATIVE": "a search that starts with `,? {_SP}*+` rescans 
     for n in sorted(public_patterns())])
 def test_pattern_search_is_linear_on_a_run_of_spaces(name: str) -> None:
     pattern = public_patterns()[name]
-    text = "Il a dit" + " \u00a0\u202f" * 4000 + "que oui."
+    text = "Il a dit" + " \u00a0\u202f" * 5400 + "que oui."
     start = time.perf_counter()
     list(pattern.finditer(text))
-    assert time.perf_counter() - start < 0.3, name
+    assert time.perf_counter() - start < 0.2, name

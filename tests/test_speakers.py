@@ -160,11 +160,9 @@ ROLES = [
     ("Selon le correspondant de l'AFP à Alep, les Casques blancs ne peuvent utiliser leurs torches à la nuit tombée.",
      "les Casques blancs ne peuvent utiliser leurs torches à la nuit tombée", "correspondant de l'AFP à Alep",
      "description"),
-    xfail("Rami Abdel Rahmane, directeur de l'Observatoire syrien des droits de l'Homme (OSDH), a été joint par "
+    ("Rami Abdel Rahmane, directeur de l'Observatoire syrien des droits de l'Homme (OSDH), a été joint par "
           "l'AFP. «La situation est catastrophique», a affirmé le directeur de l'OSDH.",
-          "La situation est catastrophique", "Rami Abdel Rahmane", "role -> name",
-          reason="a role whose complement is expanded ('directeur de l'Observatoire … (OSDH)') is not found again "
-                 "through the acronym ('le directeur de l'OSDH')"),
+          "La situation est catastrophique", "Rami Abdel Rahmane", "role -> name"),
     xfail("Les forces du régime soutenues par l'aviation du président syrien Bachar al-Assad progressent. Le "
           "président syrien a précisé que sa prochaine cible pourrait être la province d'Idleb.",
           "sa prochaine cible pourrait être la province d'Idleb", "Bachar al-Assad", "role -> name",
@@ -213,8 +211,8 @@ def test_apposition(text: str, quote: str, speaker: str, how: str, mention: str)
 
 def test_apposition_after_a_marker_names_the_source() -> None:
     # dev 016: "Selon le président du conseil du CERN, Michel Spiro, …"
-    text = ("Selon le président du conseil du CERN, Michel Spiro, le boson va permettre de poursuivre les recherches en "
-            "physique des particules pendant plusieurs années.")
+    text = ("Selon le président du conseil du CERN, Michel Spiro, le boson va permettre de poursuivre les recherches "
+            "en physique des particules pendant plusieurs années.")
     (r,) = extract(text)
     assert (r.speaker.name if r.speaker else None, r.speaker.resolved_by if r.speaker else None) == (
         "Michel Spiro", "apposition")
@@ -231,11 +229,9 @@ ACRONYMS = [
      "tuées, selon l'OSDH.", "Plus de 370 personnes ont été tuées", "Observatoire syrien des droits de l'Homme (OSDH)",
      "acronym -> expansion"),
     # dev 015: the text never says "(PP)"; the initials still match
-    xfail("Le Parti populaire espagnol a exclu le député Antoni Pastor. Le PP a considéré qu'Antoni Pastor avait "
+    ("Le Parti populaire espagnol a exclu le député Antoni Pastor. Le PP a considéré qu'Antoni Pastor avait "
           "commis une faute très grave.", "Antoni Pastor avait commis une faute très grave", "Parti populaire espagnol",
-          "acronym -> expansion",
-          reason="an acronym matched to an earlier expansion by its initials gets the right name but is labelled "
-                 "'acronym', as if it had resolved to itself"),
+          "acronym -> expansion"),
     # an acronym never expanded stays itself
     ("La CGT a appelé à la grève. «Nous ne lâcherons rien», a dit la CGT.", "Nous ne lâcherons rien", "CGT", "acronym"),
 ]
