@@ -26,10 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from quotecli import extract, inputs, match  # noqa: E402
-from quotecli.collection import Collection  # noqa: E402
-from quotecli.inputs import Document  # noqa: E402
-from quotecli.model import Record  # noqa: E402
+from quotecli import extract, inputs, match
+from quotecli.collection import Collection
+from quotecli.inputs import Document
+from quotecli.model import Record
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "gilets-jaunes-2018.jsonl.gz"
 PER_DOCUMENT = 8

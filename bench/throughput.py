@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from quotecli import __version__, corpus, inputs, parallel  # noqa: E402
+from quotecli import __version__, corpus, inputs, parallel
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "gilets-jaunes-2018.jsonl.gz"
 MARKS = re.compile("[«»]")

@@ -11,8 +11,8 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
-from itertools import chain
 from enum import Enum
+from itertools import chain
 from typing import Annotated, Any
 
 import typer
@@ -419,7 +419,7 @@ def add(
                     quotations += item.records
                     meter.advance(item.doc, item.records)
         except KeyboardInterrupt:
-            stderr.print(f"[bold red]interrupted:[/] {escape(path)} keeps the documents stored before the last {collection.BATCH_SECONDS:g} s")
+            stderr.print(f"[bold red]interrupted:[/] {escape(path)} keeps what was stored until {collection.BATCH_SECONDS:g} s ago; add again to go on")
             raise typer.Exit(130) from None
         done = ", ".join(f"{n:,} {change.value}" for change, n in changes.items())
         _info(f"{escape(path)}: {done} ({quotations:,} quotations) in {meter.seconds:.1f} s.", quiet)

@@ -36,10 +36,10 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from quotecli import __version__, canon, match
 from quotecli.export import JsonRow
@@ -210,7 +210,7 @@ class Collection:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> Collection:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_: object) -> None:
@@ -233,7 +233,7 @@ class Collection:
         Commits every `batch` documents or `seconds`; an exception (Ctrl-C)
         rolls back the open batch only, so the collection stays consistent.
         """
-        started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        started = datetime.now(UTC).isoformat(timespec="seconds")
         run = int(self.db.execute("INSERT INTO adds (started, engine) VALUES (?, ?)", (started, ENGINE)).lastrowid or 0)
         self.db.execute("DELETE FROM state WHERE name = 'canon'")  # stale until refreshed at the end
         self.db.execute("BEGIN IMMEDIATE")
@@ -402,15 +402,12 @@ class Collection:
             return
         names = self.canon(aliases if aliases is not None else canon.bundled_aliases())
         terms = canon.key(" ".join(needle)).words  # the needle's words less particles and a title: a superset
-        hits = canon.names_matching(needle, _having(names, set(terms), self._speaker_keys()))
-        keys = sorted({" ".join(match.words(name)) for name in hits})
+        stored = self._speaker_keys()
+        hits = canon.names_matching(needle, _having(names, set(terms), stored))
+        keys = sorted({stored.get(name) or " ".join(match.words(name)) for name in hits})
         mentions = "mention : (" + " AND ".join(_phrase((t,)) for t in terms) + ")"
-        where = (
-            "WHERE r.speaker_key IN (SELECT value FROM json_each(?))"
-            " OR r.id IN (SELECT rowid FROM speaker_index WHERE speaker_index MATCH ?)"
-        )
         named: dict[str, bool] = {}  # mention -> does the needle name it: "il" comes back thousands of times
-        for row, speaker, mention in self._select(where, (json.dumps(keys), mentions), keep):
+        for row, speaker, mention in self._select(_WHO, (json.dumps(keys), mentions), keep):
             if mention is not None and mention not in named:
                 named[mention] = bool(canon.names_matching(needle, canon.Canon({mention: mention}, {mention: (mention,)})))
             if speaker in hits or (mention is not None and named[mention]):
@@ -423,8 +420,7 @@ class Collection:
     def search(self, phrases: Sequence[Sequence[str]], keep: Sequence[str] = ()) -> Iterator[dict[str, Any]]:
         """The records whose quote contains every phrase (each the `match.words()` of one query), in order."""
         query = " AND ".join(p for p in map(_phrase, phrases) if p)
-        where = "WHERE r.id IN (SELECT rowid FROM quote_index WHERE quote_index MATCH ?)"
-        return self._rows(where, (query,), keep) if query else iter(())
+        return self._rows(_SEARCH, (query,), keep) if query else iter(())
 
     def _rows(self, where: str, params: tuple[Any, ...], keep: Sequence[str]) -> Iterator[Mapping[str, Any]]:
         """The records selected by `where`, in order."""
@@ -436,14 +432,9 @@ class Collection:
         """(record, speaker, mention) selected by `where`, in order. A record is given as stored
         (`export.JsonRow`) when it has the schema's keys and nothing is added, else as a dict
         (with null for any key an older version lacked)."""
-        columns = "r.json, d.meta, d.engine, json_extract(r.json, '$.speaker'), json_extract(r.json, '$.speaker_mention')"
-        if not where:  # everything, in the order of the records_in_order index: streamed
-            selected: Iterable[tuple[Any, ...]] = self.db.execute(
-                f"SELECT {columns} FROM records r JOIN documents d ON d.id = r.doc ORDER BY r.doc, r.seq"
-            )
-        else:  # sort the keys of the selection only, then fetch the records in that order
-            ids = [i for (i,) in self.db.execute(f"SELECT r.id FROM records r {where} ORDER BY r.doc, r.seq", params)]
-            selected = self._fetch(ids, columns)
+        selected: Iterable[tuple[Any, ...]] = self.db.execute(_first_query(where), params)
+        if where:  # the keys of the selection only were sorted: fetch the records in that order
+            selected = self._fetch([i for (i,) in selected], _COLUMNS)
         for record, meta, engine, speaker, mention in selected:
             if engine == ENGINE and not keep:
                 yield JsonRow(record, FIELDS), speaker, mention
@@ -465,14 +456,26 @@ class Collection:
 
     def plan(self, sql_of: str = "who") -> list[str]:
         """EXPLAIN QUERY PLAN of a reading query (`list`, `who` or `search`): to check the indexes are used."""
-        where = {
-            "list": "",
-            "who": "WHERE r.speaker_key IN (SELECT value FROM json_each('[]'))"
-            " OR r.id IN (SELECT rowid FROM speaker_index WHERE speaker_index MATCH 'x')",
-            "search": "WHERE r.id IN (SELECT rowid FROM quote_index WHERE quote_index MATCH 'x')",
-        }[sql_of]
-        sql = f"SELECT r.id FROM records r {where} ORDER BY r.doc, r.seq"
-        return [row[3] for row in self.db.execute("EXPLAIN QUERY PLAN " + sql)]
+        where, params = {"list": ("", ()), "who": (_WHO, ("[]", '"x"')), "search": (_SEARCH, ('"x"',))}[sql_of]
+        return [row[3] for row in self.db.execute("EXPLAIN QUERY PLAN " + _first_query(where), params)]
+
+
+#: What a reading query gives for each record: its JSON, its document's kept fields and engine, who said it.
+_COLUMNS = "r.json, d.meta, d.engine, json_extract(r.json, '$.speaker'), json_extract(r.json, '$.speaker_mention')"
+#: The records of `who`: of the speaker keys (a JSON array) or of the mentions (an FTS5 query) given.
+_WHO = (
+    "WHERE r.speaker_key IN (SELECT value FROM json_each(?))"
+    " OR r.id IN (SELECT rowid FROM speaker_index WHERE speaker_index MATCH ?)"
+)
+#: The records of `search`: those whose quote matches an FTS5 query.
+_SEARCH = "WHERE r.id IN (SELECT rowid FROM quote_index WHERE quote_index MATCH ?)"
+
+
+def _first_query(where: str) -> str:
+    """Every record (with `_COLUMNS`), streamed in order; or the ids of those `where` selects, in order."""
+    if not where:
+        return f"SELECT {_COLUMNS} FROM records r JOIN documents d ON d.id = r.doc ORDER BY r.doc, r.seq"
+    return f"SELECT r.id FROM records r {where} ORDER BY r.doc, r.seq"
 
 
 def _phrase(words: Sequence[str]) -> str:

@@ -27,7 +27,7 @@ class JsonRow(Mapping[str, Any]):
     """A row kept as the JSON text `jsonl()` wrote for it (keys `fields`, in order), as a collection
     stores records: `jsonl()` writes the text back as it is, and it is parsed only when a key is read."""
 
-    __slots__ = ("text", "fields", "_row")
+    __slots__ = ("_row", "fields", "text")
 
     def __init__(self, text: str, fields: Sequence[str]) -> None:
         self.text, self.fields = text, tuple(fields)

@@ -116,7 +116,7 @@ def _extract_chunk(extract: Extract, payload: Sequence[tuple[str, str] | None]) 
         doc_id, text = job
         try:
             out.append(list(extract(text, doc_id=doc_id)))
-        except Exception as e:  # one document must not stop a corpus
+        except Exception as e:  # noqa: BLE001  one document must not stop a corpus
             out.append(" ".join(f"{type(e).__name__}: {e}".split()))  # one line
     return out
 

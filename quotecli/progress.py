@@ -2,8 +2,8 @@
 
 The bar advances by the bytes of the input files read (compressed bytes for a
 `.gz`), so it has an end when the inputs are files; on stdin or `--files-from`
-it only counts. Beside it: documents, megabytes of text (UTF-8), quotations
-found and the rate in MB of text per second.
+it only counts. Beside it: the time left, documents, megabytes of text
+(UTF-8), quotations found and the rate in MB of text per second.
 """
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ import os
 import time
 from collections.abc import Iterable
 from types import TracebackType
+from typing import Self
 
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
 from quotecli import inputs
 from quotecli.inputs import Document
@@ -42,11 +43,10 @@ class Meter:
         self._progress = Progress(
             SpinnerColumn(),
             TextColumn("{task.description}"),
-            BarColumn(bar_width=16),
+            BarColumn(bar_width=10),
             TaskProgressColumn(),
-            TimeElapsedColumn(),
-            TimeRemainingColumn(),
-            TextColumn("{task.fields[documents]:,} docs · {task.fields[mb]:,.1f} MB · {task.fields[quotations]:,} quotes · {task.fields[rate]:.2f} MB/s"),
+            TimeRemainingColumn(),  # the closing summary line gives the time taken
+            TextColumn("{task.fields[documents]:,} docs {task.fields[mb]:,.1f} MB {task.fields[quotations]:,} quotes {task.fields[rate]:.2f} MB/s"),
             console=console,
             disable=not enabled,
             transient=False,
@@ -56,7 +56,7 @@ class Meter:
         )
         self._task = self._progress.add_task(label, total=total, documents=0, mb=0.0, quotations=0, rate=0.0)
 
-    def __enter__(self) -> Meter:
+    def __enter__(self) -> Self:
         self._progress.start()
         return self
 

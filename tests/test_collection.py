@@ -184,6 +184,7 @@ def test_an_interruption_rolls_back_the_open_batch_only(coll: Collection) -> Non
 def test_the_indexes_are_used(coll: Collection) -> None:
     add(coll, NEWS)
     assert any("speaker_index VIRTUAL TABLE INDEX" in step for step in coll.plan("who"))
+    assert any("USING INDEX records_by_speaker" in step for step in coll.plan("who"))
     assert any("quote_index VIRTUAL TABLE INDEX" in step for step in coll.plan("search"))
     assert any("records_in_order" in step for step in coll.plan("list"))
 
@@ -218,8 +219,8 @@ def test_default_path_follows_the_platform_conventions() -> None:
 
 ARTICLES = [
     ("a.txt", "« Nous ne céderons pas », a déclaré Édouard Philippe lundi soir devant les députés.\n"),
-    ("b.txt", "« Le pouvoir d'achat est notre priorité », a affirmé Emmanuel Macron mercredi.\n"
-              "Selon Jean-Luc Mélenchon, « le peuple a raison de se révolter ».\n"),
+    ("b.txt", ("« Le pouvoir d'achat est notre priorité », a affirmé Emmanuel Macron mercredi.\n"
+               "Selon Jean-Luc Mélenchon, « le peuple a raison de se révolter ».\n")),
     ("c.txt", "« L'État doit entendre la colère », a estimé Marine Le Pen.\n"),
 ]
 
@@ -267,7 +268,8 @@ def test_quotecli_db_names_the_collection_for_commands_without_path(folder: Path
     monkeypatch.setenv("QUOTECLI_DB", str(db))
     assert runner.invoke(app, ["add", str(folder / "a.txt")]).exit_code == 0
     result = subprocess.run(  # as a user runs it: stdin a terminal or /dev/null, not a pipe
-        [sys.executable, "-m", "quotecli", "who", "philippe"], cwd=ROOT, text=True, capture_output=True, stdin=subprocess.DEVNULL
+        [sys.executable, "-m", "quotecli", "who", "philippe"],
+        cwd=ROOT, text=True, capture_output=True, stdin=subprocess.DEVNULL, check=False,
     )
     assert result.returncode == 0 and json.loads(result.stdout)["speaker"] == "Édouard Philippe"
     assert result.stderr == f"Reading the collection {db} (1 document).\n"
