@@ -15,6 +15,7 @@ from quotecli.model import Span
 _LEX = lexicon.load()
 _PREPOSITIONS = frozenset(_LEX.words("prepositions"))
 _QUANTIFIERS = frozenset({"certains", "certaines", "plusieurs", "quelques", "nombre"})
+_FUNCTION_WORDS = frozenset(_LEX.words("function_words"))
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "celui", "celle"})
 _DETERMINERS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "d", "de", "son", "sa", "ses", "leur", "leurs",
                           "ce", "cet", "cette", "ces", "notre", "votre", "plusieurs", "certains", "certaines",
@@ -67,7 +68,7 @@ def find_mentions(text: str, paragraphs: Sequence[Span]) -> list[Mention]:
     for para in paragraphs:
         for m in _matches(text, para):
             for mention in _split_names(text, _mention(text, m)):
-                if _capitalised_opener(text, mention, para):
+                if _capitalised_opener(text, mention, para) or _shouted_word(mention):
                     continue
                 if out and out[-1].after_preposition and not mention.after_preposition \
                         and out[-1].kind in ("role", "partitive") and mention.kind in ("name", "titled") \
@@ -118,6 +119,11 @@ def _split_names(text: str, m: Mention) -> list[Mention]:
                              acronym=m.acronym)
             return [first, second]
     return [m]
+
+
+def _shouted_word(m: Mention) -> bool:
+    """"LE", "ET", "DES" in a title typed in capitals: no acronym."""
+    return m.kind == "acronym" and (m.name or "").lower() in _FUNCTION_WORDS
 
 
 def _capitalised_opener(text: str, m: Mention, para: Span) -> bool:
