@@ -317,9 +317,16 @@ def _marker_lemma(word: str) -> str:
 
 
 def _skip_apposition(text: str, s: Sentence, m: Mention) -> int:
-    """End of a source mention with its apposition ("X, directeur de Y")."""
+    """End of a source mention with its apposition: "X, directeur de Y", or
+    "le président du conseil du CERN, Michel Spiro," (the name of the role)."""
     role = patterns.APPOSITION_ROLE.match(text, m.span.end, s.span.end)
-    return role.end() if role else m.span.end
+    if role:
+        return role.end()
+    if m.kind in ("role", "partitive"):
+        name = next((n for n in s.mentions if n.span.start > m.span.end), None)
+        if name is not None and name.kind in ("name", "titled") and text[m.span.end : name.span.start].strip() == ",":
+            return name.span.end
+    return m.span.end
 
 
 def _tail(text: str, s: Sentence, pos: int, inverted: bool) -> tuple[Mention | None, int] | None:

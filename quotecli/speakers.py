@@ -172,7 +172,7 @@ class Resolver:
         tokens = name_tokens(name)
         if not tokens:
             return None
-        best = self._find_by_tokens(tokens)
+        best = self._find_by_tokens(tokens, _TITLE_GENDER.get(m.title) if m.title else None)
         if best is not None:
             if len(tokens) > len(best.tokens) and tokens[-len(best.tokens):] == best.tokens:
                 best.name, best.tokens = name, tokens  # "Hollande" then "François Hollande"
@@ -196,9 +196,12 @@ class Resolver:
         self._set_gender_from(ent, m)
         return ent
 
-    def _find_by_tokens(self, tokens: tuple[str, ...]) -> Entity | None:
-        """The most recent entity whose name ends with (or is) these words."""
+    def _find_by_tokens(self, tokens: tuple[str, ...], gender: str | None = None) -> Entity | None:
+        """The most recent entity whose name ends with (or is) these words,
+        not of the other gender than a title says ("M. Dupont" is not Marie)."""
         for ent in reversed(self._entities):
+            if gender is not None and ent.gender is not None and ent.gender != gender:
+                continue
             et = ent.tokens
             if et == tokens:
                 return ent

@@ -349,16 +349,14 @@ MARKERS = [
     ("« Les résultats sont alarmants », a expliqué à l'AFP Gilles-Éric Séralini, professeur à l'université de "
      "Caen.\n\nSelon le même chercheur, les tumeurs apparaissent au bout de 600 jours pour les mâles.",
      ("indirect", "les tumeurs apparaissent au bout de 600 jours pour les mâles", "Gilles-Éric Séralini", "selon")),
-    xfail("Selon son producteur, Michel Nouader, son état de santé s'était clairement détérioré ces derniers jours et "
+    ("Selon son producteur, Michel Nouader, son état de santé s'était clairement détérioré ces derniers jours et "
           "il avait sombré dans le coma.",
           ("indirect", "son état de santé s'était clairement détérioré ces derniers jours et il avait sombré dans le "
-           "coma", "Michel Nouader", "selon"),
-          reason="'selon <role>, <name>, …': the name in apposition is kept at the start of the quote (dev 023)"),
-    xfail("Selon le président du conseil du CERN, Michel Spiro, le boson va permettre de poursuivre les recherches "
+           "coma", "Michel Nouader", "selon")),
+    ("Selon le président du conseil du CERN, Michel Spiro, le boson va permettre de poursuivre les recherches "
           "en physique des particules pendant plusieurs années.",
           ("indirect", "le boson va permettre de poursuivre les recherches en physique des particules pendant "
-           "plusieurs années", "Michel Spiro", "selon"),
-          reason="'selon <role>, <name>, …': the name in apposition is kept at the start of the quote (dev 016)"),
+           "plusieurs années", "Michel Spiro", "selon")),
     xfail("Selon une source diplomatique, la réunion a été reportée à la semaine prochaine.",
           ("indirect", "la réunion a été reportée à la semaine prochaine", "source diplomatique", "selon"),
           reason="'une source' (the commonest unnamed source of news agencies) is no mention, so no record"),

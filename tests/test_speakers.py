@@ -275,8 +275,6 @@ def test_same_surname_mme_goes_to_the_woman() -> None:
     assert resolved(text, "Nous ne voterons pas ce budget") == ("Marie Dupont", "title + surname -> full name")
 
 
-@pytest.mark.xfail(strict=True, reason="'M. Dupont' is resolved to the last Dupont named, Marie Dupont: the title's "
-                   "gender is not checked against the first name's")
 def test_same_surname_m_never_goes_to_the_woman() -> None:
     text = DUPONTS + "«Ce budget est le bon», a affirmé M. Dupont."
     assert resolved(text, "Ce budget est le bon")[0] in ("Jean Dupont", "Dupont", None)
