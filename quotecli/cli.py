@@ -5,12 +5,13 @@ into one line on stderr and an exit status in one place, `_reporting()`.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from itertools import chain
 from typing import Annotated, Any
@@ -67,6 +68,9 @@ class InputFailed(QuotecliError):
 
 
 BROKEN_PIPE = 141  # 128 + SIGPIPE: what Unix tools return when the reader goes away
+INTERRUPTED = 130  # 128 + SIGINT: what Unix tools return on Ctrl-C
+#: Errors writing standard output that are the disk's, not the reader's: said on one line, status 1.
+FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 
 #: The input problems that are only warnings: the input is skipped, the status stays 0.
 WARNINGS = frozenset({inputs.Problem.BINARY, inputs.Problem.NO_TEXT_FILES})
@@ -91,7 +95,8 @@ FormatOption = Annotated[
 ]
 EncodingOption = Annotated[
     str | None,
-    typer.Option("--encoding", metavar="NAME", help="Encoding of the inputs, e.g. cp1252. Default: UTF-8.", show_default=False),
+    typer.Option("--encoding", metavar="NAME", help="Encoding of the inputs: cp1252, latin-1, auto (UTF-8, else cp1252)… Default: UTF-8.",
+                 show_default=False),
 ]
 ExplainOption = Annotated[
     bool, typer.Option("--explain", help="Add the rule that made each record and how its speaker was resolved.")
@@ -267,11 +272,13 @@ def show(
     with the same number; notes under each paragraph name the speakers.
     """
     with _reporting() as failures:
-        docs = _inputs(_corpus([path] if path else None, None, encoding, text_field, id_field, None, 1, True, None))
+        src = _corpus([path] if path else None, None, encoding, text_field, id_field, None, 1, True, None)
+        docs = _inputs(src)
         if docs is None:  # the collection keeps records, not texts: there is nothing to draw them on
             stderr.print(f"[dim]No input given: showing the bundled sample, {inputs.SAMPLE}.[/]")
             docs = [inputs.sample()]
         chosen = _one_document(docs, doc, failures)
+        _note_encoding(chosen, src)
         layout = annotate.layout(chosen.text, export.rows(extract(chosen.text, doc_id=chosen.doc_id)), chosen.doc_id)
         if fmt is ShowFormat.html:
             sys.stdout.write(html.page(layout, explain))
@@ -415,12 +422,14 @@ def add(
                     if isinstance(item, inputs.InputError):
                         _report(item, failures)
                         continue
+                    _note_encoding(item.doc, src)
                     changes[item.change] += 1
                     quotations += item.records
                     meter.advance(item.doc, item.records)
         except KeyboardInterrupt:
             stderr.print(f"[bold red]interrupted:[/] {escape(path)} keeps what was stored until {collection.BATCH_SECONDS:g} s ago; add again to go on")
-            raise typer.Exit(130) from None
+            raise typer.Exit(INTERRUPTED) from None
+        _encodings_read(src)
         done = ", ".join(f"{n:,} {change.value}" for change, n in changes.items())
         _info(f"{escape(path)}: {done} ({quotations:,} quotations) in {meter.seconds:.1f} s.", quiet)
 
@@ -503,6 +512,15 @@ def _reporting() -> Iterator[list[inputs.InputError]]:
     except BrokenPipeError:
         _silence_stdout()
         raise typer.Exit(BROKEN_PIPE) from None
+    except OSError as e:  # inputs never raise (their errors are data): this is standard output failing
+        if e.errno not in FULL:
+            raise
+        _silence_stdout()
+        stderr.print(f"[bold red]error:[/] cannot write the output: {escape(e.strerror or str(e))}; free some space, or write elsewhere, and run again")
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        stderr.print("[bold red]interrupted[/]")
+        raise typer.Exit(INTERRUPTED) from None
 
 
 def _silence_stdout() -> None:
@@ -569,6 +587,7 @@ class _Corpus:
     jobs: int | None
     quiet: bool
     db: str | None
+    read_as: dict[str, set[str]] = field(default_factory=dict)  # --encoding auto: the encodings each file was read as
 
 
 def _corpus(
@@ -579,6 +598,8 @@ def _corpus(
     names = tuple(dict.fromkeys(n.strip() for item in keep or [] for n in item.split(",") if n.strip()))
     if clash := [n for n in names if n in FIELDS]:
         raise UsageError(f"--keep {clash[0]}: already a key of every record")
+    if encoding is not None and encoding.lower() == inputs.AUTO:
+        encoding = inputs.AUTO
     return _Corpus(paths, files_from, encoding, corpus.Fields(text_field, id_field, names), jobs, quiet, db)
 
 
@@ -646,10 +667,36 @@ def _extracted(
                 _report(item, failures)
                 continue
             doc, records = item
+            _note_encoding(doc, src)
             meter.advance(doc, len(records))
             for row in export.rows(records):
                 row.update((name, doc.meta.get(name)) for name in src.fields.keep)
                 yield row
+    _encodings_read(src)
+
+
+def _note_encoding(doc: inputs.Document, src: _Corpus) -> None:
+    """With --encoding auto, say once per file when it was not read as UTF-8, and which encoding was used."""
+    if src.encoding != inputs.AUTO or doc.encoding is None:
+        return
+    file = doc.origin.file if doc.origin else doc.doc_id
+    seen = src.read_as.setdefault(file, set())
+    if doc.encoding != "utf-8" and doc.encoding not in seen:
+        line = f" from line {doc.origin.line}" if doc.origin and doc.origin.line else ""
+        stderr.print(f"[yellow]warning:[/] {escape(file)}: not valid UTF-8{line}: read as {doc.encoding} (--encoding auto)")
+    seen.add(doc.encoding)
+
+
+def _encodings_read(src: _Corpus) -> None:
+    """With --encoding auto, one line at the end: how many files were read in each encoding."""
+    if src.encoding != inputs.AUTO or not src.read_as:
+        return
+    counts: dict[str, int] = {}
+    for used in src.read_as.values():  # a corpus file may have records in both
+        name = " and ".join(sorted(used))
+        counts[name] = counts.get(name, 0) + 1
+    each = ", ".join(f"{n:,} file{'s' if n != 1 else ''} read as {name}" for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    _info(f"--encoding auto: {escape(each)}.", src.quiet)
 
 
 def _meter(src: _Corpus, label: str, visible: bool) -> progress.Meter:
@@ -665,7 +712,9 @@ def _progress_visible(src: _Corpus, fmt: Format | None) -> bool:
 
 
 def _check_encoding(name: str) -> None:
-    """A usage error unless `name` is a text encoding Python knows (`rot13` is not)."""
+    """A usage error unless `name` is `auto` or a text encoding Python knows (`rot13` is not)."""
+    if name == inputs.AUTO:
+        return
     try:
         b"x".decode(name, "ignore")  # b"" would pass any codec
     except LookupError:

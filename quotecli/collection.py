@@ -111,7 +111,8 @@ T = TypeVar("T")
 
 
 class CollectionError(Exception):
-    """The file is not a collection this version can use (another SQLite database, a newer schema, not SQLite)."""
+    """The collection cannot be used: not a collection this version knows (another SQLite database, a newer
+    schema, not SQLite), or SQLite could not read or write it (a full disk, a read-only file); one line."""
 
 
 class Change(str, Enum):
@@ -165,7 +166,10 @@ class Collection:
         """Open the collection at `path` for adding, creating it (and its folder) if needed."""
         path = str(path)
         if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise CollectionError(f"{path}: cannot create its folder ({e.strerror or e}); choose another with --db") from None
         db = _connect(path)
         try:
             if _version(db, path) == 0 and not db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
@@ -175,6 +179,10 @@ class Collection:
             _check(db, path)
             upgraded = _upgrade(db)
             db.execute("PRAGMA synchronous = NORMAL")  # with WAL: consistent after a crash, fast commits
+        except sqlite3.Error as e:
+            _rollback(db)
+            db.close()
+            raise _failure(path, e, "nothing was changed") from None
         except BaseException:
             db.close()
             raise
@@ -222,23 +230,28 @@ class Collection:
         self,
         docs: Iterable[Document | T],
         extract_all: Callable[[Iterable[Document | Stored | T]], Iterable[tuple[Document, Sequence[Record]] | Stored | T]],
-        batch: int = BATCH_DOCUMENTS,
-        seconds: float = BATCH_SECONDS,
+        batch: int | None = None,
+        seconds: float | None = None,
     ) -> Iterator[Stored | T]:
         """Store `docs` and yield what each one changed; other items (input errors) are passed through.
 
         `extract_all` turns the documents still to extract into `(document,
         records)` pairs, in order, passing other items through (as
         `parallel.extract_all` does); documents stored already never reach it.
-        Commits every `batch` documents or `seconds`; an exception (Ctrl-C)
-        rolls back the open batch only, so the collection stays consistent.
+        Commits every `batch` documents or `seconds` (default: BATCH_DOCUMENTS,
+        BATCH_SECONDS); an exception (Ctrl-C) rolls back the open batch only,
+        so the collection stays consistent. An SQLite failure (a full disk, a
+        read-only file) is a `CollectionError` saying what was kept.
         """
-        started = datetime.now(UTC).isoformat(timespec="seconds")
-        run = int(self.db.execute("INSERT INTO adds (started, engine) VALUES (?, ?)", (started, ENGINE)).lastrowid or 0)
-        self.db.execute("DELETE FROM state WHERE name = 'canon'")  # stale until refreshed at the end
-        self.db.execute("BEGIN IMMEDIATE")
-        pending, since = 0, time.monotonic()
+        batch = batch or BATCH_DOCUMENTS
+        seconds = seconds if seconds is not None else BATCH_SECONDS
+        committed = pending = 0
         try:
+            started = datetime.now(UTC).isoformat(timespec="seconds")
+            run = int(self.db.execute("INSERT INTO adds (started, engine) VALUES (?, ?)", (started, ENGINE)).lastrowid or 0)
+            self.db.execute("DELETE FROM state WHERE name = 'canon'")  # stale until refreshed at the end
+            self.db.execute("BEGIN IMMEDIATE")
+            since = time.monotonic()
             for item in extract_all(self._unchanged(docs, run)):
                 if isinstance(item, tuple):
                     doc, records = item
@@ -248,13 +261,19 @@ class Collection:
                 yield item
                 if pending >= batch or (pending and time.monotonic() - since >= seconds):
                     self.db.execute("COMMIT")
+                    committed, pending = committed + pending, 0
                     self.db.execute("BEGIN IMMEDIATE")
-                    pending, since = 0, time.monotonic()
+                    since = time.monotonic()
             self.db.execute("COMMIT")
+            committed, pending = committed + pending, 0
+            self._store_canon(canon.bundled_aliases())
+        except sqlite3.Error as e:
+            _rollback(self.db)
+            kept = f"the first {committed:,} documents of this add were stored and are kept" if committed else "nothing of this add was stored"
+            raise _failure(self.path, e, f"{kept}, as is everything stored before", "add again to go on") from None
         except BaseException:
-            self.db.execute("ROLLBACK")
+            _rollback(self.db)
             raise
-        self._store_canon(canon.bundled_aliases())
 
     def _unchanged(self, docs: Iterable[Document | T], run: int) -> Iterator[Document | Stored | T]:
         """`docs`, each one stored already (same doc_id, text and engine) marked as seen and made a `Stored`."""
@@ -354,7 +373,7 @@ class Collection:
             self.db.execute("INSERT OR REPLACE INTO state VALUES ('canon', ?)", (_fingerprint(aliases),))
             self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            _rollback(self.db)
             raise
 
     # -- reading ---------------------------------------------------------------
@@ -432,6 +451,14 @@ class Collection:
         """(record, speaker, mention) selected by `where`, in order. A record is given as stored
         (`export.JsonRow`) when it has the schema's keys and nothing is added, else as a dict
         (with null for any key an older version lacked)."""
+        try:
+            yield from self._selected(where, params, keep)
+        except sqlite3.Error as e:
+            raise _failure(self.path, e, "nothing was changed", "") from None
+
+    def _selected(
+        self, where: str, params: tuple[Any, ...], keep: Sequence[str]
+    ) -> Iterator[tuple[Mapping[str, Any], str | None, str | None]]:
         selected: Iterable[tuple[Any, ...]] = self.db.execute(_first_query(where), params)
         if where:  # the keys of the selection only were sorted: fetch the records in that order
             selected = self._fetch([i for (i,) in selected], _COLUMNS)
@@ -523,7 +550,40 @@ def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
     try:
         return sqlite3.connect(target, uri=uri, isolation_level=None, timeout=30)
     except sqlite3.Error as e:
-        raise CollectionError(f"{target}: cannot open the collection: {e}") from None
+        raise CollectionError(f"{target}: cannot open the collection ({e}); check that its folder exists and "
+                              "is writable, or choose another with --db") from None
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    """Roll back the open transaction, if SQLite has not already (it does on a full disk), never raising:
+    an error while rolling back must not hide the one that caused it."""
+    try:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass  # SQLite rolls the journal back when the file is next opened
+
+
+#: What to say for an SQLite error, by its primary result code: what happened, and what to do.
+_FAILURES = {
+    "SQLITE_FULL": ("the disk is full", "free some space, then {again}"),
+    "SQLITE_IOERR": ("the disk failed ({error})", "check the disk and its free space, then {again}"),
+    "SQLITE_READONLY": ("the collection is read-only ({error})", "make the file and its folder writable, or choose another with --db"),
+    "SQLITE_CANTOPEN": ("cannot open the collection ({error})", "check that its folder exists and is writable, or choose another with --db"),
+    "SQLITE_PERM": ("access denied ({error})", "check the permissions of the file and its folder"),
+    "SQLITE_BUSY": ("another process is writing the collection ({error})", "wait for it to end, then {again}"),
+    "SQLITE_LOCKED": ("another process is writing the collection ({error})", "wait for it to end, then {again}"),
+    "SQLITE_CORRUPT": ("the collection is damaged ({error})", "restore a copy, or add the corpus again into a new --db"),
+    "SQLITE_NOTADB": ("not a quotecli collection ({error})", "choose another with --db"),
+}
+
+
+def _failure(path: str, error: sqlite3.Error, kept: str, again: str = "try again") -> CollectionError:
+    """An SQLite error as one line: the file, what happened, what was kept and what to do."""
+    code = getattr(error, "sqlite_errorname", "") or ""
+    what, todo = next((v for k, v in _FAILURES.items() if code == k or code.startswith(k + "_")), ("SQLite failed ({error})", "{again}"))
+    parts = [what.format(error=error), kept, todo.format(again=again or "try again")]
+    return CollectionError(f"{path}: " + "; ".join(p for p in parts if p))
 
 
 def _version(db: sqlite3.Connection, path: str) -> int:

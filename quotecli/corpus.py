@@ -98,7 +98,9 @@ def read_corpus(path: str, encoding: str | None = None, fields: Fields = Fields(
                 yield item
     except (OSError, EOFError, zlib.error) as e:  # a truncated or corrupt .gz, a failing disk
         where = f"after line {line}" if line else "at the start"
-        yield InputError(path, Problem.UNREADABLE, f"{path}: cannot read {where}: {e}")
+        kept = f"the records up to line {line} were read" if line else "no record was read"
+        yield InputError(path, Problem.UNREADABLE, f"{path}: cannot read {where}: {e}; {kept}, the rest is lost: "
+                         "is the file truncated or corrupt? fetch it again")
 
 
 @contextmanager
@@ -118,10 +120,11 @@ def _jsonl(
     """(line number, document or error) for each non-blank line of a JSON Lines stream."""
     for n, data in enumerate(stream, 1):
         where = f"{path}:{n}"
+        codec = _line_encoding(data, encoding, n == 1)
         try:
-            line = data.decode(encoding or (inputs.UTF8 if n == 1 else "utf-8"))
+            line = data.decode(codec)
         except UnicodeDecodeError as e:
-            yield n, _undecodable(where, data, e, encoding)
+            yield n, _undecodable(where, encoding, data, e)
             continue
         if not line.strip():
             continue
@@ -136,7 +139,27 @@ def _jsonl(
         if ("\\ud" in line or "\\uD" in line) and _LONE_SURROGATE.search(json.dumps(obj, ensure_ascii=False)):
             yield n, InputError(where, Problem.MALFORMED, f"{where}: a string has an unpaired surrogate (\\ud800-\\udfff); skipped")
             continue
-        yield n, _document(where, path, n, obj, fields, raw.tell())
+        yield n, _document(where, path, n, obj, fields, raw.tell(), _name(codec))
+
+
+def _line_encoding(data: bytes, encoding: str | None, first: bool) -> str:
+    """The codec of one line: `--encoding`'s, or (`auto`) UTF-8 when the line is valid UTF-8, else cp1252."""
+    if encoding == inputs.AUTO:
+        return inputs.auto_encoding(data) if first else "utf-8" if _utf8(data) else inputs.FALLBACK
+    return encoding or (inputs.UTF8 if first else "utf-8")
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _name(codec: str) -> str:
+    """The encoding a document says it was read as: "utf-8" for UTF-8 with or without a BOM."""
+    return "utf-8" if codec == inputs.UTF8 else codec
 
 
 def _csv(
@@ -145,7 +168,9 @@ def _csv(
     """(line number, document or error) for each record of a CSV (or TSV) stream with a header row."""
     if csv.field_size_limit() < CSV_FIELD_LIMIT:
         csv.field_size_limit(CSV_FIELD_LIMIT)
-    lines = (data.decode(encoding or (inputs.UTF8 if n == 0 else "utf-8"), "surrogateescape") for n, data in enumerate(stream))
+    auto = encoding == inputs.AUTO  # lines are read as UTF-8, and a row that is not is read again as cp1252
+    chosen = None if auto else encoding
+    lines = (data.decode(chosen or (inputs.UTF8 if n == 0 else "utf-8"), "surrogateescape") for n, data in enumerate(stream))
     reader = csv.reader(lines, delimiter="\t" if fmt == "tsv" else ",")
     header = next(reader, None)
     if header is None:
@@ -168,14 +193,19 @@ def _csv(
         if not row:
             continue
         where = f"{path}:{n}"
+        codec = chosen or "utf-8"
         if any(_LONE_SURROGATE.search(cell) for cell in row):
-            hint = "try another --encoding" if encoding else "try --encoding cp1252"
-            yield n, InputError(where, Problem.UNDECODABLE, f"{where}: not valid {encoding or 'UTF-8'}; {hint}")
-            continue
-        yield n, _document(where, path, n, dict(zip(header, row)), fields, raw.tell())
+            fallback = _as_fallback(row) if auto else None
+            if fallback is None:
+                yield n, _undecodable(where, encoding)
+                continue
+            row, codec = fallback, inputs.FALLBACK
+        yield n, _document(where, path, n, dict(zip(header, row)), fields, raw.tell(), codec)
 
 
-def _document(where: str, path: str, line: int, obj: Mapping[str, Any], fields: Fields, read: int) -> Document | InputError:
+def _document(
+    where: str, path: str, line: int, obj: Mapping[str, Any], fields: Fields, read: int, encoding: str | None = None
+) -> Document | InputError:
     """A record as a document: its text field, its id (else `file:line`) and the fields to keep."""
     text = obj.get(fields.text)
     if not isinstance(text, str):
@@ -184,18 +214,28 @@ def _document(where: str, path: str, line: int, obj: Mapping[str, Any], fields: 
     key = obj.get(fields.id)
     doc_id = where if key is None or key == "" else key if isinstance(key, str) else json.dumps(key, ensure_ascii=False)
     meta = {name: obj.get(name) for name in fields.keep}
-    return Document(doc_id, text, None, meta, Origin(path, line, read))
+    return Document(doc_id, text, None, meta, Origin(path, line, read), encoding)
 
 
-def _undecodable(where: str, data: bytes, e: UnicodeDecodeError, encoding: str | None) -> InputError:
-    hint = "try another --encoding" if encoding else "try --encoding cp1252"
-    detail = f"byte 0x{data[e.start]:02x} at column {e.start + 1}"
-    return InputError(where, Problem.UNDECODABLE, f"{where}: not valid {encoding or 'UTF-8'} ({detail}); {hint}")
+def _as_fallback(row: list[str]) -> list[str] | None:
+    """A CSV row read as UTF-8 with surrogateescape, read again from its very bytes as cp1252; None if it is not."""
+    try:
+        return [cell.encode("utf-8", "surrogateescape").decode(inputs.FALLBACK) for cell in row]
+    except UnicodeError:
+        return None
+
+
+def _undecodable(where: str, encoding: str | None, data: bytes = b"", e: UnicodeDecodeError | None = None) -> InputError:
+    auto = encoding == inputs.AUTO
+    hint = "try --encoding latin-1" if auto else "try another --encoding" if encoding else "try --encoding cp1252"
+    detail = f" (byte 0x{data[e.start]:02x} at column {e.start + 1})" if e is not None else ""
+    what = f"UTF-8 nor {inputs.FALLBACK}" if auto else encoding or "UTF-8"
+    return InputError(where, Problem.UNDECODABLE, f"{where}: not valid {what}{detail}; {hint}")
 
 
 def _ascii_compatible(encoding: str | None) -> bool:
     """True when lines can be split on the byte `\\n` and JSON punctuation is ASCII (UTF-16 fails)."""
     try:
-        return encoding is None or '{"\n,'.encode(encoding) == b'{"\n,'
+        return encoding in (None, inputs.AUTO) or '{"\n,'.encode(encoding) == b'{"\n,'
     except (LookupError, UnicodeError):
         return False

@@ -6,6 +6,11 @@ exit. Text is decoded from bytes with no newline translation, so character
 offsets in records match the file as it is on disk (CRLF stays CRLF). The one
 thing removed is a UTF-8 byte-order mark, which is an encoding signature and
 not text: offsets count from the first character after it.
+
+`--encoding auto` (`AUTO`) decides per file: a byte-order mark names the
+encoding; else UTF-8 when the bytes are valid UTF-8, else cp1252 (Windows
+French, where « » are the bytes 0xAB 0xBB). Each `Document` says which
+encoding its text was decoded from.
 """
 from __future__ import annotations
 
@@ -27,6 +32,8 @@ STDIN_ID = "<stdin>"  #: the doc_id of a document read from standard input
 SUFFIX = ".txt"  #: the files a folder contributes (recursively), and their gzip-compressed `.txt.gz`
 GZIP = ".gz"  #: a file with this suffix is decompressed before anything else
 UTF8 = "utf-8-sig"  #: the default decoding: UTF-8, a leading BOM dropped
+AUTO = "auto"  #: the `--encoding` that chooses per file: a BOM's, else UTF-8, else cp1252
+FALLBACK = "cp1252"  #: what `auto` reads text that is not UTF-8 as: Windows French, « » as 0xAB 0xBB
 SAMPLE = "000_f9f8e09316241945.txt"  #: the bundled seed article, in quotecli/sample/
 
 
@@ -48,6 +55,7 @@ class Document:
     path: Path | None = None  # None for stdin and corpus records
     meta: Mapping[str, Any] = field(default_factory=dict)  # e.g. date, publisher
     origin: Origin | None = field(default=None, compare=False)  # where it was read from
+    encoding: str | None = field(default=None, compare=False)  # what the text was decoded from: "utf-8", "cp1252"…
 
 
 class Problem(str, Enum):
@@ -83,14 +91,17 @@ def documents(
     for path in paths:
         if path == STDIN:
             data = (stdin if stdin is not None else sys.stdin.buffer).read()
-            text = decode(data, STDIN_ID, encoding)
-            yield Document(STDIN_ID, text) if isinstance(text, str) else text
+            decoded = decode_as(data, STDIN_ID, encoding)
+            yield Document(STDIN_ID, decoded[0], encoding=decoded[1]) if isinstance(decoded, tuple) else decoded
         elif os.path.isdir(path):
             found = text_files(path)
             if not found:
                 yield InputError(path, Problem.NO_TEXT_FILES, f"{path}: no *{SUFFIX} or *{SUFFIX}{GZIP} file in this folder")
             for file in found:
-                yield read_file(file, encoding)
+                doc = read_file(file, encoding)
+                if isinstance(doc, InputError) and doc.problem is Problem.MISSING:  # listed, then deleted
+                    doc = InputError(file, Problem.MISSING, f"{file}: deleted since {path} was listed; skipped")
+                yield doc
         else:
             yield read_file(path, encoding)
 
@@ -116,23 +127,47 @@ def read_file(path: str, encoding: str | None = None) -> Document | InputError:
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError, zlib.error) as e:
-            return InputError(path, Problem.UNREADABLE, f"{path}: not valid gzip data ({e})")
-    text = decode(data, path, encoding)
-    return Document(path, text, Path(path), origin=Origin(path, read=size)) if isinstance(text, str) else text
+            return InputError(path, Problem.UNREADABLE, f"{path}: not valid gzip data ({e}); skipped: the file is truncated or corrupt")
+    decoded = decode_as(data, path, encoding)
+    if isinstance(decoded, InputError):
+        return decoded
+    return Document(path, decoded[0], Path(path), origin=Origin(path, read=size), encoding=decoded[1])
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> str | InputError:
     """Bytes as text, exactly (no newline translation); NUL characters mean binary."""
+    decoded = decode_as(data, name, encoding)
+    return decoded[0] if isinstance(decoded, tuple) else decoded
+
+
+def decode_as(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str] | InputError:
+    """Bytes as text, and the encoding they were read as (`auto`: the one it chose); NUL characters mean binary."""
+    codec = auto_encoding(data) if encoding == AUTO else encoding or UTF8
     try:
-        text = data.decode(encoding or UTF8)
+        text = data.decode(codec)
     except UnicodeDecodeError as e:
         utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
         if b"\0" in data and not utf16:
             return _binary(name)
-        hint = "try another --encoding" if encoding else f"try --encoding {'utf-16' if utf16 else 'cp1252'}"
+        hint = "try --encoding latin-1" if encoding == AUTO else "try another --encoding" if encoding else \
+            f"try --encoding {'utf-16' if utf16 else 'cp1252'}"
         where = f"byte 0x{data[e.start]:02x} at offset {e.start}"
-        return InputError(name, Problem.UNDECODABLE, f"{name}: not valid {encoding or 'UTF-8'} ({where}); {hint}")
-    return _binary(name) if "\0" in text else text
+        what = f"UTF-8 nor {FALLBACK}" if encoding == AUTO else encoding or "UTF-8"
+        return InputError(name, Problem.UNDECODABLE, f"{name}: not valid {what} ({where}); {hint}")
+    return _binary(name) if "\0" in text else (text, "utf-8" if codec == UTF8 else codec)
+
+
+def auto_encoding(data: bytes) -> str:
+    """The encoding `--encoding auto` reads `data` as: a byte-order mark's, else UTF-8 if valid, else cp1252."""
+    if data.startswith(codecs.BOM_UTF8):
+        return UTF8
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return FALLBACK
+    return UTF8
 
 
 def _binary(name: str) -> InputError:

@@ -1,11 +1,16 @@
 """Properties every extraction keeps, whatever the text (hypothesis).
 
-Over arbitrary Unicode, over soups of the pieces quotations are made of, and
-over the seed article with quotation marks inserted, deleted and swapped,
-paragraphs joined and CRLF line endings: `extract()` never raises, every
-offset is in range and slices back to the string it stands for, the record
-is consistent with its fragments, the output is sorted and deterministic, and
-no two records of one type share a fragment.
+Over arbitrary Unicode, over soups of the pieces quotations are made of, over
+long runs of hostile pieces, and over real articles (the seed, and the dev
+texts when ../shared is there) with quotation marks inserted, deleted and
+swapped, paragraphs joined, swapped and repeated, scraped noise (HTML tags
+and entities, U+FEFF, U+00A0, U+202F, U+2019) and CRLF line endings:
+`extract()` never raises, every offset is in range and slices back to the
+string it stands for, the record is consistent with its fragments, the
+output is sorted and deterministic (in one process and across processes with
+other hash seeds), and no two records of one type share a fragment. French
+typography and CRLF find what the ASCII, LF text finds, offsets shifted by
+the CRs.
 
 Examples are derandomized (the same ones on every run, as CI needs); the
 engine bugs these properties found are pinned below as `xfail(strict=True)`.
@@ -14,6 +19,9 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -24,6 +32,8 @@ from quotecli import extract
 from quotecli.model import FIELDS, Record
 
 SEED = (ROOT / "seeds" / "000_f9f8e09316241945.txt").read_text(encoding="utf-8")
+#: Real articles to mutate: the seed, and the dev texts of the shared data folder when it is beside the repository.
+ARTICLES = [SEED, *(p.read_text(encoding="utf-8") for p in sorted((ROOT.parent / "shared" / "eval" / "dev" / "texts").glob("*.txt")))]
 MARKS = "«»“”\""
 SETTINGS = settings(max_examples=150, deadline=None, derandomize=os.environ.get("QUOTECLI_FUZZ") is None, database=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -118,6 +128,64 @@ def mutated_seed(draw: st.DrawFn) -> str:
     return text
 
 
+#: What scraped pages leave in the text: HTML tags and entities, invisible and typographic characters, line ends.
+NOISE = [
+    "<p>", "</p>", "<br>", "<br/>", "<em>", "</em>", '<a href="https://example.org/a?b=1&amp;c=2">', "</a>",
+    "&laquo;", "&raquo;", "&laquo;&nbsp;", "&nbsp;&raquo;", "&nbsp;", "&amp;", "&quot;", "&#171;", "&#187;", "&#8217;",
+    "\ufeff", "\u00a0", "\u202f", "\u2019", "\u200b", "\u00ad", "\u2028", "\t", "\r\n", "\r", "\n\n", " ", "«", "»",
+]
+
+
+@st.composite
+def mutated_article(draw: st.DrawFn) -> str:
+    """A real article with marks inserted, deleted and swapped, paragraphs joined, swapped or
+    repeated, and scraped noise (tags, entities, invisible characters) inserted anywhere."""
+    paras = draw(st.sampled_from(ARTICLES)).split("\n")
+    for _ in range(draw(st.integers(0, 3))):
+        i, j = draw(st.integers(0, len(paras) - 1)), draw(st.integers(0, len(paras) - 1))
+        op = draw(st.sampled_from(["swap", "repeat", "join"]))
+        if op == "swap":
+            paras[i], paras[j] = paras[j], paras[i]
+        elif op == "repeat":
+            paras.insert(j, paras[i])
+        elif i + 1 < len(paras):
+            paras[i : i + 2] = [paras[i] + draw(st.sampled_from(["", " "])) + paras[i + 1]]
+    chars = list("\n".join(paras))
+    for _ in range(draw(st.integers(0, 10))):
+        op = draw(st.sampled_from(["insert", "delete", "swap", "noise"]))
+        marks = [i for i, c in enumerate(chars) if c in MARKS]
+        if op == "insert":
+            chars.insert(draw(st.integers(0, len(chars))), draw(st.sampled_from(["«", "»", "“", "”", '"', "« ", " »"])))
+        elif op == "noise":
+            chars.insert(draw(st.integers(0, len(chars))), draw(st.sampled_from(NOISE)))
+        elif marks and op == "delete":
+            del chars[draw(st.sampled_from(marks))]
+        elif marks:
+            chars[draw(st.sampled_from(marks))] = draw(st.sampled_from(MARKS))
+    return "".join(chars)
+
+
+#: Pieces whose long runs are hostile: marks without their pair, nested marks, cues, names, no full stop.
+RUNS = ["«", "»", "« ", " »", "“", "”", '"', "« “ ", " ” »", "«a", "b»", ", a-t-il dit", " a déclaré", " selon ",
+        "Jean Dupont ", "M. ", ": ", "que ", ", ", "\n", "\r", "&laquo;", "<p>", "\u00a0", "\ufeff"]
+runs = st.lists(st.tuples(st.sampled_from(RUNS), st.integers(1, 60)), max_size=6).map(lambda parts: "".join(p * n for p, n in parts))
+
+
+def typeset(text: str) -> str:
+    """French typography, one character for one so offsets stay: ’ for ', narrow no-break spaces inside « » and before ; ! ?, no-break before :."""
+    for plain, typo in [("'", "\u2019"), ("« ", "«\u202f"), (" »", "\u202f»"), (" ;", "\u202f;"), (" !", "\u202f!"),
+                        (" ?", "\u202f?"), (" :", "\u00a0:")]:
+        text = text.replace(plain, typo)
+    return text
+
+
+def found(records: list[Record], shift: dict[int, int] | None = None) -> list[tuple[object, ...]]:
+    """What a user checks of each record, apostrophes folded (names are as written), offsets mapped by `shift`."""
+    at = (lambda o: o + shift[o]) if shift else (lambda o: o)
+    return [(r.type, at(r.span.start), at(r.span.end), r.speaker and (r.speaker.name or "").replace("\u2019", "'"),
+             r.cue and r.cue.lemma, r.rule, r.flags) for r in records]
+
+
 # --------------------------------------------------------------------------
 # Properties
 
@@ -137,6 +205,58 @@ def test_soup_of_quotation_pieces(text: str) -> None:
 @given(mutated_seed())
 def test_mutated_seed(text: str) -> None:
     check(text)
+
+
+@settings(SETTINGS, max_examples=60)
+@given(mutated_article())
+def test_mutated_real_articles_with_scraped_noise(text: str) -> None:
+    check(text)
+
+
+@settings(SETTINGS, max_examples=100)
+@given(runs)
+def test_long_runs_of_hostile_pieces(text: str) -> None:
+    check(text)
+
+
+@settings(SETTINGS, max_examples=25)
+@given(mutated_seed())
+def test_typography_and_crlf_change_nothing_but_offsets(text: str) -> None:
+    """’ for ', narrow no-break spaces in « », and CRLF line ends (offsets shifted by one per line before) find the same."""
+    text = text.replace("\r\n", "\n")
+    plain = check(text)
+    assert found(check(typeset(text))) == found(plain)
+    crlf = text.replace("\n", "\r\n")
+    shift, n = {}, 0
+    for i, c in enumerate(text + " "):
+        shift[i] = n
+        n += c == "\n"
+    assert found(check(crlf)) == found(plain, shift)
+
+
+def test_the_same_input_gives_the_same_bytes_in_every_process(tmp_path: Path) -> None:
+    """Nothing depends on set or dict order under another hash seed: two processes print the same bytes."""
+    files = []
+    for i, text in enumerate(ARTICLES[:4]):
+        files.append(tmp_path / f"{i}.txt")
+        files[-1].write_text(text, encoding="utf-8")
+    outputs = set()
+    for seed in ("1", "2"):
+        result = subprocess.run([sys.executable, "-c", SPEAKERS_AND_LIST, *map(str, files)], cwd=ROOT, capture_output=True,
+                                text=True, env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
+        outputs.add(result.stdout)
+    assert len(outputs) == 1 and len(next(iter(outputs))) > 1000
+
+
+#: `quotecli list` and `quotecli speakers --format json` on the files given, in one process.
+SPEAKERS_AND_LIST = """
+import sys
+from typer.testing import CliRunner
+from quotecli.cli import app
+runner = CliRunner()
+for command in (["list", "--jobs", "1"], ["speakers", "--format", "json", "--jobs", "1"]):
+    sys.stdout.write(runner.invoke(app, [*command, *sys.argv[1:]]).stdout)
+"""
 
 
 def test_the_seed_itself() -> None:
