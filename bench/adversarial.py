@@ -11,9 +11,9 @@ stopped at `--timeout` seconds.
 For each input the table gives its MB/s at the first size next to ordinary
 news, how many times slower it is (flagged when more than 3x), and how time
 grows when the size doubles: about x2 is linear, about x4 quadratic. An input
-that does not finish at the first size is measured at 1/32, 1/16 and 1/8 of it
-instead, to show its growth, and its time at the first size is estimated from
-there. Also a 10 MB paragraph with no full stop, on its own (stopped at twice
+that does not finish at twice the first size is measured at 1/32, 1/16 and
+1/8 of it instead, to show its growth (and, when it does not finish at the
+first size either, its time there is estimated from that growth). Also a 10 MB paragraph with no full stop, on its own (stopped at twice
 the time that would flag it). Writes the figures
 as JSON to bench/results/ (not versioned). Not a test: nothing is asserted.
 """
@@ -181,7 +181,7 @@ def main() -> None:
             what, make = INPUTS[name]
             runs = series(lambda n, make=make: make(n, news), sizes, folder, args.timeout)
             probe: list[dict[str, object] | None] = []
-            if runs[0] is None:  # too slow at the first size: show its growth at smaller ones
+            if sum(r is not None for r in runs) < 2:  # too slow to double from the first size: show its growth at smaller ones
                 probe = series(lambda n, make=make: make(n, news), [base // 32, base // 16, base // 8], folder, args.timeout)
             rows.append({"name": name, "what": what, "sizes": sizes, "runs": runs, "probe": probe})
             _progress(rows[-1])
@@ -250,11 +250,11 @@ def _table(result: dict, out: Path) -> None:
         ratios = growth(row["runs"] if not row["probe"] else row["probe"])
         grows = " ".join(f"x{g:.1f}" for g in ratios) or "-"
         if row["probe"]:
-            grows += f" (at {row['sizes'][0] / 32 / 1000:.0f}-{row['sizes'][0] / 8 / 1000:.0f} KB)"
+            grows += f" ({row['sizes'][0] / 32 / 1000:.0f}-{row['sizes'][0] / 8 / 1000:.0f} KB)"
         if any(r is None for r in row["runs"][1:]):
-            grows += " then timeout"
+            grows += ", timeout"
         size = f" ({row['sizes'][0] / MB:g} MB)" if row["sizes"][0] != rows[0]["sizes"][0] else ""
-        shown = "timeout" if rate is None else f"≈{rate:.3f}" if estimated else f"{rate:.2f}"
+        shown = "timeout" if rate is None else ("≈" if estimated else "") + (f"{rate:.2f}" if rate >= 0.01 else f"{rate:.1g}")
         flag = "SLOW" if slower is None or slower > SLOW else ""
         if flag and (estimated or rate is None):
             flag += " (did not finish)"
