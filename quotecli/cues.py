@@ -7,7 +7,8 @@ The pipeline decides the record type from the content and resolves speakers.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 
 from quotecli import lexicon, patterns, verbs
 from quotecli.mentions import Mention, find_mentions
@@ -39,6 +40,23 @@ class Sentence:
     span: Span
     quotations: Sequence[Quotation]  # top-level quotations ending inside it
     mentions: Sequence[Mention]  # mentions inside it, outside quotations
+    # Where each quotation and mention starts, for bisecting: a sentence can
+    # be a whole document (no full stop), so nothing here scans it all.
+    quote_starts: Sequence[int] = field(default=(), compare=False)
+    mention_starts: Sequence[int] = field(default=(), compare=False)
+
+    @classmethod
+    def of(cls, span: Span, quotations: Sequence[Quotation], mentions: Sequence[Mention]) -> "Sentence":
+        return cls(span, quotations, mentions, [q.outer.start for q in quotations], [m.span.start for m in mentions])
+
+    def in_quotation(self, pos: int) -> bool:
+        """Whether `pos` lies inside one of the sentence's quotations (marks included)."""
+        i = bisect_right(self.quote_starts, pos) - 1
+        return i >= 0 and pos < self.quotations[i].outer.end
+
+    def first_mention_from(self, pos: int) -> int:
+        """Index of the first mention starting at or after `pos`."""
+        return bisect_left(self.mention_starts, pos)
 
 
 def find_attributions(text: str, s: Sentence) -> list[Attribution]:
@@ -88,7 +106,7 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
     # 3. Plain content followed by an incise: "…, a indiqué l'OSDH."
     for comma in patterns.INCISE_COMMA.finditer(text, s.span.start, s.span.end):
         pos = comma.start()
-        if _inside(pos, s.quotations) or _inside(pos, used):
+        if s.in_quotation(pos) or _inside(pos, used):
             continue
         vg = _incise(text, pos, s.span.end)
         if vg is None:
@@ -127,7 +145,7 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
 
 def _preposed(text: str, s: Sentence, found: list[Attribution], used: list[Span], take) -> None:  # type: ignore[no-untyped-def]
     for vg in verbs.verb_groups(text, s.span.start, s.span.end):
-        if _inside(vg.span.start, s.quotations) or _inside(vg.span.start, used):
+        if s.in_quotation(vg.span.start) or _inside(vg.span.start, used):
             continue
         subject = _subject_before(text, s, vg.span.start)
         if subject is None and _coordinated(text, s, vg.span.start):
@@ -203,7 +221,7 @@ def _colon_before(text: str, pos: int, start: int) -> int | None:
 
 def _gerunds(text: str, s: Sentence, found: list[Attribution], used: list[Span], take) -> None:  # type: ignore[no-untyped-def]
     for cue, lemma in verbs.gerunds(text, s.span.start, s.span.end):
-        if _inside(cue.start, s.quotations) or _inside(cue.start, used):
+        if s.in_quotation(cue.start) or _inside(cue.start, used):
             continue
         intro = patterns.INTRODUCER.match(text, cue.end, s.span.end)
         if intro is None or not (intro.group("que") or intro.group("colon")):
@@ -228,19 +246,21 @@ def _gerunds(text: str, s: Sentence, found: list[Attribution], used: list[Span],
 
 def _markers(text: str, s: Sentence, found: list[Attribution], used: list[Span], take) -> None:  # type: ignore[no-untyped-def]
     for rel in patterns.MARKER_RELATIVE.finditer(text, s.span.start, s.span.end):
-        if _inside(rel.start(), s.quotations):
+        if s.in_quotation(rel.start()):
             continue
-        before = [m for m in s.mentions if m.span.end <= rel.start() and not m.after_preposition]
+        antecedent = next((s.mentions[i] for i in range(s.first_mention_from(rel.start()) - 1, -1, -1)
+                           if not s.mentions[i].after_preposition and s.mentions[i].span.end <= rel.start()), None)
         content = _trim(text, rel.end(), s.span.end)
-        if not before or content.end <= content.start:
+        if antecedent is None or content.end <= content.start:
             continue
         marker = Span(rel.start("marker"), rel.end("marker"))
         take(Attribution("marker-relative", (content,), marker, _marker_lemma(rel.group("marker")),
-                         before[-1], antecedent=True), Span(rel.start(), rel.end()))
+                         antecedent, antecedent=True), Span(rel.start(), rel.end()))
     for mk in patterns.MARKER.finditer(text, s.span.start, s.span.end):
-        if _inside(mk.start(), s.quotations) or _inside(mk.start(), used):
+        if s.in_quotation(mk.start()) or _inside(mk.start(), used):
             continue
-        source = next((m for m in s.mentions if m.span.start >= mk.end()), None)
+        i = s.first_mention_from(mk.end())
+        source = s.mentions[i] if i < len(s.mentions) else None
         if source is not None and text[mk.end() : source.span.start] not in ("", "l'", "l’", "L'", "L’"):
             source = None
         if source is None or patterns.NOT_A_SOURCE.match(text, mk.end()):
@@ -293,7 +313,7 @@ def _modifier(segment: str) -> bool:
 def _clause_comma(text: str, s: Sentence, start: int) -> int:
     """The first comma after `start` outside quotations (or the sentence end)."""
     comma = text.find(",", start, s.span.end)
-    while comma != -1 and _inside(comma, s.quotations):
+    while comma != -1 and s.in_quotation(comma):
         comma = text.find(",", comma + 1, s.span.end)
     return comma if comma != -1 else s.span.end
 
@@ -341,9 +361,7 @@ def _tail(text: str, s: Sentence, pos: int, inverted: bool) -> tuple[Mention | N
         return None, (comma if comma != -1 else end)
     adjuncts = patterns.ADJUNCTS.match(text, pos, end)
     reach = adjuncts.end() if adjuncts else pos  # only adjuncts may stand before the speaker
-    for m in s.mentions:
-        if m.span.start < pos:
-            continue
+    for m in s.mentions[s.first_mention_from(pos) :]:
         if (comma != -1 and m.span.start > comma) or \
                 (m.span.start > reach and text[reach : m.span.start].strip().lower() not in _ARTICLES):
             break
@@ -363,7 +381,8 @@ def _subject_before(text: str, s: Sentence, pos: int) -> Mention | None:
     """The subject of a verb at `pos`: the nearest mention before it that is
     no complement, with only adverbs, an apposition, a relative clause or a
     parenthesis between ("Rami Abdel Rahmane, directeur de l'OSDH, a déclaré")."""
-    for m in reversed(s.mentions):
+    for i in range(s.first_mention_from(pos) - 1, -1, -1):
+        m = s.mentions[i]
         if m.span.end > pos:
             continue
         if pos - m.span.end > 200:
@@ -472,7 +491,7 @@ def _clause_start(text: str, s: Sentence, default: int, found: list[Attribution]
         if a.cue and a.cue.end <= limit:
             start = max(start, a.cue.end)
     colon = max(text.rfind(":", start, limit), text.rfind(";", start, limit))
-    while colon != -1 and _inside(colon, s.quotations):
+    while colon != -1 and s.in_quotation(colon):
         colon = max(text.rfind(":", start, colon), text.rfind(";", start, colon))
     return colon + 1 if colon != -1 else start
 

@@ -44,7 +44,7 @@ def extract(text: str, doc_id: str | None = None) -> list[Record]:
         for sent in document.sentences(text, para, protected):
             s_quotes = para_quotes[bisect_left(para_ends, sent.start) : bisect_left(para_ends, sent.end)]
             lo, hi = bisect_left(m_starts, sent.start), bisect_left(m_starts, sent.end)
-            sentence = Sentence(sent, s_quotes, mentions[lo:hi])
+            sentence = Sentence.of(sent, s_quotes, mentions[lo:hi])
             covered: list[Span] = []
             attributions = find_attributions(text, sentence)
             subject = next((m for m in sentence.mentions if not m.after_preposition), None)
@@ -63,8 +63,9 @@ def extract(text: str, doc_id: str | None = None) -> list[Record]:
                                record.speaker.mention.end if record.speaker.mention else 0)
                     resolver.note_speaker(record.speaker, done)
                 last = record
+            is_covered = _overlap_test(covered)
             for q in s_quotes:
-                if any(c.overlaps(q.span) for c in covered):
+                if is_covered(q.span):
                     continue
                 resolver.read_until(q.outer.start)
                 record = _standalone(text, q, sent, para, last, resolver, lines, doc_id)
@@ -190,6 +191,22 @@ def _standalone(text: str, q: Quotation, sent: Span, para: Span, last: Record | 
         flags.append("no_speaker")
     return Record(QuoteType.DIRECT, " ".join(text[p.start : p.end] for p in q.pieces), q.span, q.pieces,
                   speaker, None, rule, lines.line(q.span.start), tuple(dict.fromkeys(flags)), doc_id)
+
+
+def _overlap_test(spans: list[Span]):  # type: ignore[no-untyped-def]
+    """A test of whether a span overlaps any of `spans`, in O(log n) a query:
+    sorted by start, with the furthest end reached so far."""
+    ordered = sorted(spans)
+    starts = [sp.start for sp in ordered]
+    reach: list[int] = []
+    for sp in ordered:
+        reach.append(max(sp.end, reach[-1]) if reach else sp.end)
+
+    def overlaps(span: Span) -> bool:
+        i = bisect_left(starts, span.end)  # the spans starting before `span` ends
+        return i > 0 and reach[i - 1] > span.start
+
+    return overlaps
 
 
 def _in_any(span: Span, spans: list[Span]) -> bool:

@@ -60,6 +60,7 @@ class Resolver:
         self._mentions = mentions
         self._next = 0  # index of the first mention not yet read
         self._entities: list[Entity] = []
+        self._by_token: dict[tuple[str, str], list[int]] = {}  # ("first"|"last", word) -> entity indices
         self._by_acronym: dict[str, Entity] = {}
         self._by_role: dict[str, Entity] = {}
         self._alias: dict[Span, Entity] = {}  # mention span -> entity, for appositions
@@ -176,6 +177,7 @@ class Resolver:
         if best is not None:
             if len(tokens) > len(best.tokens) and tokens[-len(best.tokens):] == best.tokens:
                 best.name, best.tokens = name, tokens  # "Hollande" then "François Hollande"
+                self._index(self._entities.index(best))
             self._set_gender_from(best, m)
             return best
         if not create:
@@ -188,7 +190,9 @@ class Resolver:
         else:
             kind = SpeakerKind.UNKNOWN
         ent = self._new(name, kind)
-        ent.tokens = tokens
+        if ent.tokens != tokens:
+            ent.tokens = tokens
+            self._index(len(self._entities) - 1)
         if acronym:
             ent.acronym = acronym
             ent.name = f"{name} ({acronym})"
@@ -199,7 +203,10 @@ class Resolver:
     def _find_by_tokens(self, tokens: tuple[str, ...], gender: str | None = None) -> Entity | None:
         """The most recent entity whose name ends with (or is) these words,
         not of the other gender than a title says ("M. Dupont" is not Marie)."""
-        for ent in reversed(self._entities):
+        # Every rule below shares the last word or the first one: look only there.
+        candidates = set(self._by_token.get(("last", tokens[-1]), ())) | set(self._by_token.get(("first", tokens[0]), ()))
+        for i in sorted(candidates, reverse=True):
+            ent = self._entities[i]
             if gender is not None and ent.gender is not None and ent.gender != gender:
                 continue
             et = ent.tokens
@@ -231,7 +238,15 @@ class Resolver:
     def _new(self, name: str, kind: SpeakerKind) -> Entity:
         ent = Entity(name=name, kind=kind, tokens=name_tokens(name))
         self._entities.append(ent)
+        self._index(len(self._entities) - 1)
         return ent
+
+    def _index(self, i: int) -> None:
+        """File entity `i` under its first and last name words."""
+        tokens = self._entities[i].tokens
+        if tokens:
+            self._by_token.setdefault(("first", tokens[0]), []).append(i)
+            self._by_token.setdefault(("last", tokens[-1]), []).append(i)
 
     # -- resolving a speaker ------------------------------------------------
 

@@ -80,6 +80,10 @@ HOSTILE = {  # each stays linear: a regression guard
     "the seed article over and over": lambda n: repeat(SEED, n),
 }
 
+#: Cases of SUPERLINEAR that the engine now handles in linear work (bisect over
+#: a sentence's quotations and mentions, people indexed by name word).
+FIXED = frozenset({'preposed verbs with que in one sentence', 'scraped paragraphs glued by tags (no space after the full stop)', 'an article with no full stop', 'a roster: a new person in every sentence'})
+
 SUPERLINEAR = {  # engine bugs: one loop goes back over the sentence (or document) for each thing found in it
     "quotations with incises in one sentence": (
         lambda n: repeat("«Oui», a dit Jean Dupont, ", n), 1000,
@@ -109,7 +113,8 @@ def test_work_grows_linearly(name: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=f"quadratic: {why}")) for name, (_, _, why) in SUPERLINEAR.items()],
+    [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=f"quadratic: {why}"))
+     if name not in FIXED else name for name, (_, _, why) in SUPERLINEAR.items()],
 )
 def test_work_grows_linearly_on_engine_bugs(name: str) -> None:
     make, n, _ = SUPERLINEAR[name]
