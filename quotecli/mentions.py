@@ -191,31 +191,26 @@ def _first_name_before(text: str, start: int) -> bool:
     return bool(word) and fold(word) in _FIRST_NAMES
 
 
-def _word_before(text: str, start: int) -> str:
-    i = start
+def _previous_word(text: str, end: int) -> tuple[str, int]:
+    """The word before `end` (spaces skipped), lower case, an elided one with
+    its apostrophe ("l'"), and where it starts."""
+    i = end
     while i > 0 and text[i - 1] in " \u00a0\u202f":
         i -= 1
-    j = i
+    j = i - 1 if i > 0 and text[i - 1] in "'’" else i
     while j > 0 and text[j - 1].isalpha():
         j -= 1
-    return text[j:i].lower()
+    return text[j:i].lower(), j
+
+
+def _word_before(text: str, start: int) -> str:
+    return _previous_word(text, start)[0].rstrip("'’")
 
 
 def _after_preposition(text: str, start: int) -> bool:
     """Whether the word before `start` is a preposition ("à", "du", "de l'")."""
-    i = start
-    while i > 0 and text[i - 1] in " \u00a0\u202f":
-        i -= 1
-    j = i
-    while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "'’"):
-        j -= 1
-    word = text[j:i].lower().rstrip("'’")
+    word, j = _previous_word(text, start)
+    word = word.rstrip("'’")
     if word in ("l", "la", "le", "les"):  # "de l'AFP", "à la presse"
-        k = j
-        while k > 0 and text[k - 1] in " \u00a0\u202f":
-            k -= 1
-        m = k
-        while m > 0 and text[m - 1].isalpha():
-            m -= 1
-        word = text[m:k].lower()
+        word = _previous_word(text, j)[0]
     return word in _PREPOSITIONS or word == "d"
