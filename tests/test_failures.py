@@ -48,12 +48,15 @@ def listed(db: Path) -> str:
 
 def consistent(db: Path) -> int:
     """Check the tables agree with each other; the number of documents stored."""
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, isolation_level=None) as con:
+        # One read transaction: every SELECT sees the same snapshot while `add` may still be writing.
+        con.execute("BEGIN")
         docs, counted = con.execute("SELECT count(*), coalesce(sum(records), 0) FROM documents").fetchone()
         assert counted == con.execute("SELECT count(*) FROM records").fetchone()[0]
         assert counted == con.execute("SELECT count(*) FROM quote_index").fetchone()[0]
         assert con.execute("SELECT count(*) FROM records WHERE doc NOT IN (SELECT id FROM documents)").fetchone()[0] == 0
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        con.execute("COMMIT")
     return int(docs)
 
 
