@@ -145,16 +145,8 @@ def _jsonl(
 def _line_encoding(data: bytes, encoding: str | None, first: bool) -> str:
     """The codec of one line: `--encoding`'s, or (`auto`) UTF-8 when the line is valid UTF-8, else cp1252."""
     if encoding == inputs.AUTO:
-        return inputs.auto_encoding(data) if first else "utf-8" if _utf8(data) else inputs.FALLBACK
+        return inputs.auto_encoding(data) if first else "utf-8" if inputs.valid_utf8(data) else inputs.FALLBACK
     return encoding or (inputs.UTF8 if first else "utf-8")
-
-
-def _utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _name(codec: str) -> str:

@@ -163,11 +163,16 @@ def auto_encoding(data: bytes) -> str:
         return UTF8
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    return UTF8 if valid_utf8(data) else FALLBACK
+
+
+def valid_utf8(data: bytes) -> bool:
+    """Whether `data` decodes as UTF-8."""
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
-        return FALLBACK
-    return UTF8
+        return False
+    return True
 
 
 def _binary(name: str) -> InputError:
