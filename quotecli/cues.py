@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from quotecli import lexicon, patterns, verbs
+from quotecli.document import Words
 from quotecli.mentions import Mention, find_mentions
 from quotecli.model import Span
 from quotecli.quotes import Quotation
@@ -40,14 +41,16 @@ class Sentence:
     span: Span
     quotations: Sequence[Quotation]  # top-level quotations ending inside it
     mentions: Sequence[Mention]  # mentions inside it, outside quotations
+    words: Words = field(compare=False)  # the document's words
     # Where each quotation and mention starts, for bisecting: a sentence can
     # be a whole document (no full stop), so nothing here scans it all.
     quote_starts: Sequence[int] = field(default=(), compare=False)
     mention_starts: Sequence[int] = field(default=(), compare=False)
 
     @classmethod
-    def of(cls, span: Span, quotations: Sequence[Quotation], mentions: Sequence[Mention]) -> "Sentence":
-        return cls(span, quotations, mentions, [q.outer.start for q in quotations], [m.span.start for m in mentions])
+    def of(cls, span: Span, quotations: Sequence[Quotation], mentions: Sequence[Mention], words: Words) -> "Sentence":
+        return cls(span, quotations, mentions, words, [q.outer.start for q in quotations],
+                   [m.span.start for m in mentions])
 
     def in_quotation(self, pos: int) -> bool:
         """Whether `pos` lies inside one of the sentence's quotations (marks included)."""
@@ -70,7 +73,7 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
 
     # 1. A quotation followed by an incise: «…», a-t-il lancé / a déclaré X.
     for q in s.quotations:
-        vg = _incise(text, q.outer.end, s.span.end)
+        vg = _incise(text, q.outer.end, s.span.end, s.words)
         if vg is None:
             continue
         tail = _tail(text, s, vg.span.end, inverted=vg.inverted is not None)
@@ -88,7 +91,7 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
     # 2. An incise inside one quotation: «A, a-t-il dit, B».
     for q in s.quotations:
         piece = q.pieces[-1]
-        inner = _inner_incise(text, piece)
+        inner = _inner_incise(text, piece, s.words)
         if inner is None:
             continue
         vg, cut, resume = inner
@@ -98,7 +101,7 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
             continue
         mention = None
         if vg.inverted is None:  # «A, a réagi le bloquiste Mario Beaulieu. B»
-            mention = next((m for m in _inner_mentions(text, vg.span.end, resume) if not m.after_preposition), None)
+            mention = next((m for m in _inner_mentions(text, vg.span.end, resume, s.words) if not m.after_preposition), None)
             if mention is None:
                 continue
         take(_attribution("quote-inner-incise", vg, pieces, mention), Span(cut, resume))
@@ -108,7 +111,7 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
         pos = comma.start()
         if s.in_quotation(pos) or _inside(pos, used):
             continue
-        vg = _incise(text, pos, s.span.end)
+        vg = _incise(text, pos, s.span.end, s.words)
         if vg is None:
             continue
         inverted = vg.inverted is not None
@@ -144,7 +147,7 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
 
 
 def _preposed(text: str, s: Sentence, found: list[Attribution], used: list[Span], take) -> None:  # type: ignore[no-untyped-def]
-    for vg in verbs.verb_groups(text, s.span.start, s.span.end):
+    for vg in verbs.verb_groups(text, s.span.start, s.span.end, s.words):
         if s.in_quotation(vg.span.start) or _inside(vg.span.start, used):
             continue
         subject = _subject_before(text, s, vg.span.start)
@@ -220,7 +223,7 @@ def _colon_before(text: str, pos: int, start: int) -> int | None:
 
 
 def _gerunds(text: str, s: Sentence, found: list[Attribution], used: list[Span], take) -> None:  # type: ignore[no-untyped-def]
-    for cue, lemma in verbs.gerunds(text, s.span.start, s.span.end):
+    for cue, lemma in verbs.gerunds(s.span.start, s.span.end, s.words):
         if s.in_quotation(cue.start) or _inside(cue.start, used):
             continue
         intro = patterns.INTRODUCER.match(text, cue.end, s.span.end)
@@ -244,7 +247,14 @@ def _gerunds(text: str, s: Sentence, found: list[Attribution], used: list[Span],
         take(Attribution("gerund", (content,), cue, lemma, subject, pronoun), cue)
 
 
+#: A word every source marker holds (MARKER, MARKER_RELATIVE): a sentence
+#: without one has no marker, and is spared the patterns.
+_MARKER_WORDS = frozenset({"selon", "après", "croire", "avis", "pour"})
+
+
 def _markers(text: str, s: Sentence, found: list[Attribution], used: list[Span], take) -> None:  # type: ignore[no-untyped-def]
+    if not s.words.among(_MARKER_WORDS, s.span.start, s.span.end):
+        return
     for rel in patterns.MARKER_RELATIVE.finditer(text, s.span.start, s.span.end):
         if s.in_quotation(rel.start()):
             continue
@@ -435,24 +445,24 @@ def _attribution(rule: str, vg: verbs.VerbGroup, content: tuple[Span, ...], ment
     return Attribution(rule, content, vg.span, vg.lemma, mention, pronoun=vg.inverted, feminine=vg.feminine)
 
 
-def _incise(text: str, pos: int, end: int) -> verbs.VerbGroup | None:
+def _incise(text: str, pos: int, end: int, words: Words) -> verbs.VerbGroup | None:
     """A verb group opening a postposed incise at `pos` ("», a-t-il dit")."""
     lead = patterns.INCISE_LEAD.match(text, pos, end)
-    return verbs.verb_group_at(text, lead.end(), end) if lead else None
+    return verbs.verb_group_at(text, lead.end(), end, words) if lead else None
 
 
-def _inner_mentions(text: str, start: int, end: int) -> list[Mention]:
+def _inner_mentions(text: str, start: int, end: int, words: Words) -> list[Mention]:
     """Mentions in an incise inside a quotation (mentions in quotations are
     otherwise not read: they are the speaker's words)."""
-    return find_mentions(text, [Span(start, end)])
+    return find_mentions(text, [Span(start, end)], words)
 
 
-def _inner_incise(text: str, piece: Span) -> tuple[verbs.VerbGroup, int, int] | None:
+def _inner_incise(text: str, piece: Span, words: Words) -> tuple[verbs.VerbGroup, int, int] | None:
     """An inverted incise inside a quotation, «A, a-t-il dit, B»: the verb
     group, where A ends and where B starts."""
     comma = text.find(",", piece.start, piece.end)
     while comma != -1:
-        vg = _incise(text, comma, piece.end)
+        vg = _incise(text, comma, piece.end, words)
         if vg is not None:
             stop = patterns.INCISE_END.search(text, vg.span.end, min(piece.end, vg.span.end + 80))
             if stop is not None:

@@ -1,7 +1,7 @@
 """Text -> paragraphs, sentences and line numbers, as spans; never alters the text."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from quotecli import patterns
@@ -66,3 +66,50 @@ class LineIndex:
 
     def line(self, offset: int) -> int:
         return bisect_right(self._starts, offset)
+
+
+class Words:
+    """The document's words (patterns.WORD), found in one pass and shared by
+    every stage that looks words up: where each starts and ends, and its
+    lower case. Stages then walk only the words they care about instead of
+    re-reading the text word by word."""
+
+    __slots__ = ("starts", "ends", "lower", "_chosen", "_capitalised")
+
+    def __init__(self, text: str) -> None:
+        found = list(patterns.WORD.finditer(text))
+        match = type(found[0]) if found else None
+        self.starts: list[int] = list(map(match.start, found)) if match else []
+        self.ends: list[int] = list(map(match.end, found)) if match else []
+        self.lower: list[str] = list(map(str.lower, map(match.group, found))) if match else []
+        self._chosen: dict[frozenset[str], tuple[list[int], list[int]]] = {}
+        capitalised = [i for i, start in enumerate(self.starts) if text[start].isupper()]
+        self._capitalised = (capitalised, [self.starts[i] for i in capitalised])
+
+    def between(self, start: int, end: int) -> range:
+        """Indices of the words starting in [start, end)."""
+        return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
+
+    def at(self, pos: int) -> int | None:
+        """Index of the word starting exactly at `pos`, if any."""
+        i = bisect_left(self.starts, pos)
+        return i if i < len(self.starts) and self.starts[i] == pos else None
+
+    def among(self, wanted: frozenset[str], start: int, end: int) -> list[int]:
+        """Indices of the words starting in [start, end) whose lower case is
+        in `wanted`. The document is searched once per word set; each range
+        is then two bisections."""
+        chosen = self._chosen.get(wanted)
+        if chosen is None:
+            indices = [i for i, w in enumerate(self.lower) if w in wanted]
+            chosen = self._chosen[wanted] = (indices, [self.starts[i] for i in indices])
+        return _within(chosen, start, end)
+
+    def capitalised(self, start: int, end: int) -> list[int]:
+        """Indices of the words starting in [start, end) with a capital."""
+        return _within(self._capitalised, start, end)
+
+
+def _within(chosen: tuple[list[int], list[int]], start: int, end: int) -> list[int]:
+    indices, starts = chosen
+    return indices[bisect_left(starts, start) : bisect_left(starts, end)]

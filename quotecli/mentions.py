@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from quotecli import lexicon, patterns
+from quotecli.document import Words
 from quotecli.folding import fold
 from quotecli.model import Span
 
@@ -35,6 +36,12 @@ _HEAD_STARTERS = frozenset(
 ) | {"même", "nouveau", "nouvelle", "nouvel", "ancien", "ancienne", "anciens", "anciennes", "ex", "futur",
      "future", "actuel", "actuelle", "vice", "jeune", "haut", "haute", "premier", "première", "principal",
      "principale", "dernier", "dernière", "un", "une", "nombreux", "nombreuses", "autres"}
+#: Words that may open a mention in lower case (a capital opens one too).
+_TRIGGERS = _PRONOUNS | _QUANTIFIERS | _DETERMINERS | {"ce", "cette"}
+#: The first words of every MENTION reading but a bare name or acronym
+#: (patterns.PROPER_MENTION): determiners, "l'un", titles, pronouns.
+_OPENERS = _TRIGGERS | {"l", "d", "de", "nombre", "celui", "celle"} | {
+    patterns.WORD.findall(t)[0].lower() for t in _LEX.titles() if patterns.WORD.findall(t)}
 _PLACES = frozenset(_LEX.words("places"))
 _FIRST_NAMES = frozenset(fold(n) for n in _LEX.first_names())
 
@@ -62,11 +69,11 @@ class Mention:
         return self.kind == "pronoun"
 
 
-def find_mentions(text: str, paragraphs: Sequence[Span]) -> list[Mention]:
+def find_mentions(text: str, paragraphs: Sequence[Span], words: Words) -> list[Mention]:
     """Every mention in the text, in order, none overlapping."""
     out: list[Mention] = []
     for para in paragraphs:
-        for m in _matches(text, para):
+        for m in _matches(text, para, words):
             for mention in _split_names(text, _mention(text, m)):
                 if _capitalised_opener(text, mention, para) or _shouted_word(mention):
                     continue
@@ -80,25 +87,26 @@ def find_mentions(text: str, paragraphs: Sequence[Span]) -> list[Mention]:
     return out
 
 
-def _matches(text: str, para: Span):  # type: ignore[no-untyped-def]
+def _matches(text: str, para: Span, words: Words):  # type: ignore[no-untyped-def]
     """MENTION matches, tried only where a mention can start: a capitalised
     word, a determiner before a role, body or group noun, a pronoun. (Trying
     the pattern at every character costs a hundred times more.)"""
-    words = list(patterns.WORD.finditer(text, para.start, para.end))
+    lower, starts = words.lower, words.starts
     after = para.start
-    for i, w in enumerate(words):
-        if w.start() < after:
+    for i in sorted({*words.among(_TRIGGERS, para.start, para.end), *words.capitalised(para.start, para.end)}):
+        pos = starts[i]
+        if pos < after:
             continue
-        word = w.group()
-        lower = word.lower()
-        nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
-        if not (word[0].isupper() or lower in _PRONOUNS
-                or (lower in _DETERMINERS and nxt in _HEAD_STARTERS) or lower in _QUANTIFIERS
-                or (lower in ("ce", "cette") and nxt in ("dernier", "dernière"))):
-            continue
-        if w.start() > para.start and text[w.start() - 1] in "-\u2011":
+        word = lower[i]
+        if not (text[pos].isupper() or word in _PRONOUNS or word in _QUANTIFIERS):
+            nxt = lower[i + 1] if i + 1 < len(lower) and starts[i + 1] < para.end else ""
+            if not ((word in _DETERMINERS and nxt in _HEAD_STARTERS)
+                    or (word in ("ce", "cette") and nxt in ("dernier", "dernière"))):
+                continue
+        if pos > para.start and text[pos - 1] in "-\u2011":
             continue  # "Alep-Est", "a-t-il": inside a word
-        m = patterns.MENTION.match(text, w.start(), para.end)
+        pattern = patterns.MENTION if word in _OPENERS else patterns.PROPER_MENTION
+        m = pattern.match(text, pos, para.end)
         if m is not None and m.end() > m.start():
             after = m.end()
             yield m
@@ -140,7 +148,8 @@ def _capitalised_opener(text: str, m: Mention, para: Span) -> bool:
     return patterns.APPOSITION_ROLE.match(text, m.span.end) is None
 
 
-def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
+def _mention(text: str, found) -> Mention:  # type: ignore[no-untyped-def]
+    m = _Groups(found)
     span = Span(m.start(), m.end())
     after_prep = _after_preposition(text, m.start())
     if m.group("np"):
@@ -175,6 +184,26 @@ def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
                        acronym=m.group("name_acronym"), after_preposition=after_prep)
     return Mention(span, "pronoun", m.group(), name=m.group("pronoun").lower(),
                    after_preposition=after_prep)
+
+
+class _Groups:
+    """A MENTION or PROPER_MENTION match read alike: a group the pattern
+    does not have is a group that did not match."""
+
+    __slots__ = ("_m", "_groups")
+
+    def __init__(self, m) -> None:  # type: ignore[no-untyped-def]
+        self._m = m
+        self._groups = m.groupdict()
+
+    def group(self, name: str | int = 0) -> str | None:
+        return self._m.group() if name == 0 else self._groups.get(name)  # type: ignore[arg-type]
+
+    def start(self, name: str | int = 0) -> int:
+        return self._m.start(name)
+
+    def end(self, name: str | int = 0) -> int:
+        return self._m.end(name)
 
 
 def _strip_article(name: str) -> str:

@@ -207,6 +207,12 @@ _SOME = rf"""
 #: "l'un d'eux", "l'une d'entre elles": resolved through the apposition that follows.
 _PARTITIVE = rf"(?i: l['’]une?+ {_SP}++ d['’] (?: eux | elles | entre {_SP}++ (?: eux | elles ) ) ) \b"
 
+#: A proper name or an acronym: "Bachar al-Assad", "l'OSDH", "Amnesty International (AI)".
+_PROPER = rf"""
+    (?: l['’] )?+ (?P<acronym> {ACRONYM} )
+  | (?P<name> {NAME} ) (?: {_SP}*+ \( {_SP}*+ (?P<name_acronym> {ACRONYM} ) {_SP}*+ \) )?+
+"""
+
 #: Any mention of a possible source, the longest reading first.
 MENTION = _compile(
     rf"""
@@ -214,11 +220,14 @@ MENTION = _compile(
   | (?P<partitive> {_PARTITIVE} )
   | (?P<some> {_SOME} )
   | (?P<titled> (?P<title> \L<titles> ) (?: (?<= \. ) {_SP}*+ | {_SP}++ ) (?P<title_name> {NAME} ) )
-  | (?: l['’] )?+ (?P<acronym> {ACRONYM} )
-  | (?P<name> {NAME} ) (?: {_SP}*+ \( {_SP}*+ (?P<name_acronym> {ACRONYM} ) {_SP}*+ \) )?+
+  | {_PROPER}
   | \b (?P<pronoun> (?i: il | elle | ils | elles | lui | eux | celui-ci | celle-ci | ce{_SP}++dernier | cette{_SP}++dernière ) ) \b
     """
 )
+#: MENTION where only a name or an acronym can start: at a capitalised word
+#: that opens no determiner, title or pronoun. The same reading for a
+#: fraction of the cost (the regex module's cost per call grows with the pattern).
+PROPER_MENTION = _compile(_PROPER)
 
 # --------------------------------------------------------------------------
 # Attribution verbs: shapes only; the forms are looked up in verbs.py

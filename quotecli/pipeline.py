@@ -26,7 +26,8 @@ def extract(text: str, doc_id: str | None = None) -> list[Record]:
     paras = document.paragraphs(text)
     quotations, stray = quotes.find_quotations(text, paras)
     outers = [q.outer for q in quotations]
-    mentions = [m for m in find_mentions(text, paras) if not _in_any(m.span, outers)]
+    words = document.Words(text)
+    mentions = [m for m in find_mentions(text, paras, words) if not _in_any(m.span, outers)]
     resolver = Resolver(text, mentions)
     lines = document.LineIndex(text)
 
@@ -44,7 +45,7 @@ def extract(text: str, doc_id: str | None = None) -> list[Record]:
         for sent in document.sentences(text, para, protected):
             s_quotes = para_quotes[bisect_left(para_ends, sent.start) : bisect_left(para_ends, sent.end)]
             lo, hi = bisect_left(m_starts, sent.start), bisect_left(m_starts, sent.end)
-            sentence = Sentence.of(sent, s_quotes, mentions[lo:hi])
+            sentence = Sentence.of(sent, s_quotes, mentions[lo:hi], words)
             covered: list[Span] = []
             attributions = find_attributions(text, sentence)
             subject = next((m for m in sentence.mentions if not m.after_preposition), None)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from quotecli import lexicon, patterns
+from quotecli.document import Words
 from quotecli.model import Span
 
 _LEX = lexicon.load()
@@ -32,8 +33,19 @@ _ADVERBS = frozenset(a.replace("’", "'") for a in _LEX.words("incise_adverbs")
 _ADVERB_WORDS = max(len(a.split()) for a in _ADVERBS)
 _AUXILIARIES = frozenset(patterns.AUXILIARIES)
 #: Words that can open a verb group after its subject.
-_STARTERS = _AUXILIARIES | {"se", "s"} | {f.split()[0] for f in _FINITE}
+_STARTERS = _AUXILIARIES | {"se", "s"} | frozenset(f.split()[0] for f in _FINITE)
 _MAX_WORDS = 4  # the longest multiword form has this many words
+_FINITE_FIRST = frozenset(f.split()[0] for f in _FINITE)
+#: Any non-pronominal form: an inversion takes whatever the lexicon can
+#: analyse ("conclu-t-il", a common slip for "conclut-il").
+_INVERTIBLE = _FINITE_FIRST | _PARTICIPLE | _PRESENT_PARTICIPLE
+_PRON_FIRST = frozenset(f.split()[0] for f in _PRON_FINITE) | frozenset(patterns.BE_FORMS)
+_PARTICIPLE_FIRST = frozenset(f.split()[0] for f in _PARTICIPLE)
+_PRON_PARTICIPLE_FIRST = frozenset(f.split()[0] for f in _PRON_PARTICIPLE)
+#: Words that may stand between an auxiliary and its participle: those of
+#: the adverbs, and an inversion's "t" and pronoun ("a-t-il déclaré").
+_BETWEEN = frozenset(w for a in _ADVERBS for w in patterns.WORD.findall(a)) | {"t", "il", "on", "ils", "elles"}
+_MAX_GROUP_WORDS = 9  # VG_WORDS reads a first word, an inversion and up to seven more
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +59,41 @@ class VerbGroup:
     feminine: bool = False  # a participle agreeing with a feminine subject: "s'est dite"
 
 
-def verb_group_at(text: str, pos: int, end: int) -> VerbGroup | None:
+def verb_group_at(text: str, pos: int, end: int, words: Words) -> VerbGroup | None:
     """The attribution verb group starting exactly at `pos`, if any."""
+    i = words.at(pos)
+    if i is None or not _may_start(words.lower, i):
+        return None
+    return _read(text, pos, end)
+
+
+def _may_start(lower: list[str], i: int) -> bool:
+    """Whether the words from `i` can make a verb group at all: a cheap test
+    on the document's words that spares most of the patterns' work ("a",
+    "est" and "se" start thousands of groups that are no speech)."""
+    first = lower[i]
+    if first in _INVERTIBLE:
+        return True
+    if first in _AUXILIARIES:
+        return _participle_from(lower, i + 1, _PARTICIPLE_FIRST)
+    if first in ("se", "s"):
+        nxt = lower[i + 1] if i + 1 < len(lower) else ""
+        if nxt in patterns.BE_FORMS:
+            return _participle_from(lower, i + 2, _PRON_PARTICIPLE_FIRST)
+        return nxt in _PRON_FIRST
+    return False
+
+
+def _participle_from(lower: list[str], j: int, participles: frozenset[str]) -> bool:
+    stop = min(len(lower), j + _MAX_GROUP_WORDS)
+    while j < stop and lower[j] not in participles:
+        if lower[j] not in _BETWEEN:
+            return False
+        j += 1
+    return j < stop
+
+
+def _read(text: str, pos: int, end: int) -> VerbGroup | None:
     m = patterns.VG_PRONOMINAL.match(text, pos, end)
     if m is not None:
         found = _after_se(text, m)
@@ -71,28 +116,27 @@ def verb_group_at(text: str, pos: int, end: int) -> VerbGroup | None:
     return _longest(text, m.start(), words, _FINITE, pronominal=False, inv=None)
 
 
-def verb_groups(text: str, start: int, end: int) -> Iterator[VerbGroup]:
+def verb_groups(text: str, start: int, end: int, words: Words) -> Iterator[VerbGroup]:
     """Verb groups without inversion in `text[start:end]`, in order."""
     after = start
-    for w in patterns.WORD.finditer(text, start, end):
-        if w.start() < after or w.group().lower() not in _STARTERS:
+    for i in words.among(_STARTERS, start, end):
+        pos = words.starts[i]
+        if pos < after or not _may_start(words.lower, i):
             continue
-        if w.start() > 0 and text[w.start() - 1] in "-\u2011'’":
+        if pos > 0 and text[pos - 1] in "-\u2011'’":
             continue  # "porte-parole", "l'annonce": inside another word
-        vg = verb_group_at(text, w.start(), end)
+        vg = _read(text, pos, end)
         if vg is not None and vg.inverted is None:
             after = vg.span.end
             yield vg
 
 
-def gerunds(text: str, start: int, end: int) -> Iterator[tuple[Span, str]]:
+def gerunds(start: int, end: int, words: Words) -> Iterator[tuple[Span, str]]:
     """Present participles of attribution verbs: "estimant", "soulignant"."""
-    for w in patterns.WORD.finditer(text, start, end):
-        form = w.group().lower()
-        if form in _PRESENT_PARTICIPLE:
-            lemma = _lemma(form, _PRESENT_PARTICIPLE, pronominal=None)
-            if lemma:
-                yield Span(w.start(), w.end()), lemma
+    for i in words.among(_PRESENT_PARTICIPLE, start, end):
+        lemma = _lemma(words.lower[i], _PRESENT_PARTICIPLE, pronominal=None)
+        if lemma:
+            yield Span(words.starts[i], words.ends[i]), lemma
 
 
 def _after_se(text: str, m) -> VerbGroup | None:  # type: ignore[no-untyped-def]

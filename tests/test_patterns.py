@@ -58,6 +58,8 @@ EXAMPLES = [
     Ex("NAME", "Charles de Gaulle a dit", "Charles de Gaulle", "name", "match", "MENTION"),
     Ex("NAME", "Pour Jan Hamáček, cette attitude", None, "name", "match", "MENTION"),
     Ex("ACRONYM", "l'OSDH a indiqué", "OSDH", "acronym", "match", "MENTION"),
+    Ex("PROPER_MENTION", "Amnesty International (AI) a dénoncé", "AI", "name_acronym", "match"),
+    Ex("PROPER_MENTION", "Dans le quartier-Est", None, 0, "match"),
     Ex("ACRONYM", "SUD-PTT a relevé", "SUD-PTT", "acronym", "match", "MENTION"),
     Ex("ACRONYM", "l'Observatoire syrien des droits de l'Homme (OSDH)", "OSDH", "np_acronym", "match", "MENTION"),
     Ex("ACRONYM", "Osdh a indiqué", None, "acronym", "match", "MENTION"),
