@@ -148,10 +148,11 @@ def _capitalised_opener(text: str, m: Mention, para: Span) -> bool:
     return patterns.APPOSITION_ROLE.match(text, m.span.end) is None
 
 
-def _mention(text: str, found) -> Mention:  # type: ignore[no-untyped-def]
-    m = _Groups(found)
+def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
     span = Span(m.start(), m.end())
     after_prep = _after_preposition(text, m.start())
+    if m.re is patterns.PROPER_MENTION:
+        return _proper(text, m, span, after_prep)
     if m.group("np"):
         after_prep = after_prep or m.group("det").strip().lower() in ("au", "aux", "du")
         kind = "role" if m.group("role") else "organisation" if m.group("organisation") else \
@@ -172,38 +173,24 @@ def _mention(text: str, found) -> Mention:  # type: ignore[no-untyped-def]
     if m.group("titled"):
         return Mention(span, "titled", m.group(), name=m.group("title_name"),
                        title=m.group("title"), after_preposition=after_prep)
+    if m.group("pronoun"):
+        return Mention(span, "pronoun", m.group(), name=m.group("pronoun").lower(),
+                       after_preposition=after_prep)
+    return _proper(text, m, span, after_prep)
+
+
+def _proper(text: str, m, span: Span, after_prep: bool) -> Mention:  # type: ignore[no-untyped-def]
+    """A name or an acronym: the groups MENTION and PROPER_MENTION share."""
     if m.group("acronym"):
         return Mention(span, "acronym", m.group(), name=m.group("acronym"), after_preposition=after_prep)
-    if m.group("name"):
-        bare = m.group("name").split(" ", 1)[-1] if m.group("name")[:3] in ("Le ", "La ") else ""
-        if bare and bare.isupper() and " " not in bare:  # "Le PP": an acronym with its article
-            return Mention(span, "acronym", m.group(), name=bare, after_preposition=after_prep)
-        if _word_before(text, m.start()) in ("les", "des"):  # "les Casques blancs"
-            return Mention(span, "group", m.group(), head=m.group("name"), after_preposition=after_prep)
-        return Mention(span, "name", m.group(), name=_strip_article(m.group("name")),
-                       acronym=m.group("name_acronym"), after_preposition=after_prep)
-    return Mention(span, "pronoun", m.group(), name=m.group("pronoun").lower(),
-                   after_preposition=after_prep)
-
-
-class _Groups:
-    """A MENTION or PROPER_MENTION match read alike: a group the pattern
-    does not have is a group that did not match."""
-
-    __slots__ = ("_m", "_groups")
-
-    def __init__(self, m) -> None:  # type: ignore[no-untyped-def]
-        self._m = m
-        self._groups = m.groupdict()
-
-    def group(self, name: str | int = 0) -> str | None:
-        return self._m.group() if name == 0 else self._groups.get(name)  # type: ignore[arg-type]
-
-    def start(self, name: str | int = 0) -> int:
-        return self._m.start(name)
-
-    def end(self, name: str | int = 0) -> int:
-        return self._m.end(name)
+    name = m.group("name")
+    bare = name.split(" ", 1)[-1] if name[:3] in ("Le ", "La ") else ""
+    if bare and bare.isupper() and " " not in bare:  # "Le PP": an acronym with its article
+        return Mention(span, "acronym", m.group(), name=bare, after_preposition=after_prep)
+    if _word_before(text, m.start()) in ("les", "des"):  # "les Casques blancs"
+        return Mention(span, "group", m.group(), head=name, after_preposition=after_prep)
+    return Mention(span, "name", m.group(), name=_strip_article(name),
+                   acronym=m.group("name_acronym"), after_preposition=after_prep)
 
 
 def _strip_article(name: str) -> str:
