@@ -8,7 +8,9 @@ from __future__ import annotations
 import errno
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
@@ -417,8 +419,11 @@ def add(
         changes = {change: 0 for change in collection.Change}
         quotations = 0
         try:
-            with collection.Collection.create(path) as coll, _meter(src, "adding", not quiet) as meter:
+            with _interrupt_kept() as interrupted, collection.Collection.create(path) as coll, \
+                    _meter(src, "adding", not quiet) as meter:
                 for item in coll.add(docs, lambda items: parallel.extract_all(items, src.jobs, extract)):
+                    if interrupted.is_set():
+                        raise KeyboardInterrupt
                     if isinstance(item, inputs.InputError):
                         _report(item, failures)
                         continue
@@ -521,6 +526,31 @@ def _reporting() -> Iterator[list[inputs.InputError]]:
     except KeyboardInterrupt:
         stderr.print("[bold red]interrupted[/]")
         raise typer.Exit(INTERRUPTED) from None
+
+
+@contextmanager
+def _interrupt_kept() -> Iterator[threading.Event]:
+    """Ctrl-C as KeyboardInterrupt, and also recorded in the Event given.
+
+    Python drops an exception raised inside a destructor ("Exception
+    ignored in …"), and the regex module's parser objects have one that the
+    garbage collector may run at any moment: an interrupt landing there
+    would be lost and `add` would run on. The caller checks the Event.
+    """
+    interrupted = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield interrupted
+        return
+
+    def on_sigint(signum: int, frame: object) -> None:
+        interrupted.set()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield interrupted
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _silence_stdout() -> None:

@@ -18,6 +18,12 @@ from quotecli.quotes import Quotation
 
 _LEX = lexicon.load()
 _TRAILING = " \u00a0\u202f\t.,;:–—-"
+#: Reported content that runs to the end of its sentence stops after this
+#: many characters (at a word, never inside a quotation). News prose has no
+#: sentence this long (the longest claim in the corpus is 1,313 characters);
+#: text with no full stop (a glued scrape, a list) would otherwise make every
+#: claim in it the whole rest of the text.
+_LONGEST_CLAIM = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +52,14 @@ class Sentence:
     # be a whole document (no full stop), so nothing here scans it all.
     quote_starts: Sequence[int] = field(default=(), compare=False)
     mention_starts: Sequence[int] = field(default=(), compare=False)
+    quote_colons: Sequence[int] = field(default=(), compare=False)  # colons right before a quotation
 
     @classmethod
-    def of(cls, span: Span, quotations: Sequence[Quotation], mentions: Sequence[Mention], words: Words) -> "Sentence":
+    def of(cls, text: str, span: Span, quotations: Sequence[Quotation], mentions: Sequence[Mention],
+           words: Words) -> "Sentence":
+        colons = (_colon_before(text, q.outer.start, span.start) for q in quotations)
         return cls(span, quotations, mentions, words, [q.outer.start for q in quotations],
-                   [m.span.start for m in mentions])
+                   [m.span.start for m in mentions], [c for c in colons if c is not None])
 
     def in_quotation(self, pos: int) -> bool:
         """Whether `pos` lies inside one of the sentence's quotations (marks included)."""
@@ -62,14 +71,80 @@ class Sentence:
         return bisect_left(self.mention_starts, pos)
 
 
+class _Spans:
+    """Spans added in any order, asked whether any overlaps a span or holds a
+    point: kept sorted by start with the furthest end reached so far, so each
+    question is one bisection. Finders read a sentence left to right, so a
+    new span mostly goes at the end and keeping the order costs little."""
+
+    __slots__ = ("_starts", "_ends", "_reach")
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._reach: list[int] = []
+
+    def add(self, span: Span) -> None:
+        i = bisect_right(self._starts, span.start)
+        self._starts.insert(i, span.start)
+        self._ends.insert(i, span.end)
+        reach = self._reach[i - 1] if i else span.end
+        del self._reach[i:]
+        for end in self._ends[i:]:
+            reach = max(reach, end)
+            self._reach.append(reach)
+
+    def overlaps(self, span: Span) -> bool:
+        """Whether any span overlaps `span` (as Span.overlaps)."""
+        i = bisect_left(self._starts, span.end)
+        return i > 0 and self._reach[i - 1] > span.start
+
+    def holds(self, pos: int) -> bool:
+        """Whether any span holds `pos`."""
+        i = bisect_right(self._starts, pos)
+        return i > 0 and self._reach[i - 1] > pos
+
+
+class _Found:
+    """A sentence's attributions so far, indexed for what the finders ask of
+    them: a sentence can be a whole document, so none of these questions
+    scans all that was found."""
+
+    def __init__(self) -> None:
+        self.items: list[Attribution] = []
+        self.content = _Spans()  # every content piece
+        self.used = _Spans()  # cue and speaker stretches already read
+        self._cue_ends: list[int] = []  # sorted, with the index of their attribution
+        self._cued: list[int] = []
+        self._by_piece: dict[Span, list[int]] = {}
+
+    def add(self, a: Attribution, *used: Span) -> None:
+        index = len(self.items)
+        self.items.append(a)
+        for piece in a.content:
+            self.content.add(piece)
+            self._by_piece.setdefault(piece, []).append(index)
+        for span in used:
+            self.used.add(span)
+        if a.cue is not None:
+            i = bisect_right(self._cue_ends, a.cue.end)
+            self._cue_ends.insert(i, a.cue.end)
+            self._cued.insert(i, index)
+
+    def last_cued(self, limit: int) -> Attribution | None:
+        """The attribution whose cue ends last at or before `limit`."""
+        i = bisect_right(self._cue_ends, limit)
+        return self.items[self._cued[i - 1]] if i else None
+
+    def holding(self, piece: Span) -> list[int]:
+        """Indices of the attributions whose content holds `piece`."""
+        return self._by_piece.get(piece, [])
+
+
 def find_attributions(text: str, s: Sentence) -> list[Attribution]:
     """All attributions of one sentence, in text order, content never shared."""
-    found: list[Attribution] = []
-    used: list[Span] = []  # cue and speaker stretches already read
-
-    def take(a: Attribution, *spans: Span) -> None:
-        found.append(a)
-        used.extend(spans)
+    found = _Found()
+    take = found.add
 
     # 1. A quotation followed by an incise: «…», a-t-il lancé / a déclaré X.
     for q in s.quotations:
@@ -96,8 +171,10 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
             continue
         vg, cut, resume = inner
         pieces = (*q.pieces[:-1], _trim(text, piece.start, cut), Span(resume, piece.end))
-        if any(q.pieces[-1] in a.content for a in found):
-            found[:] = [_split(a, q, pieces) for a in found]  # already content: just split it
+        holders = found.holding(q.pieces[-1])
+        for i in holders:  # already content: just split it
+            found.items[i] = _split(found.items[i], q, pieces)
+        if holders:
             continue
         mention = None
         if vg.inverted is None:  # «A, a réagi le bloquiste Mario Beaulieu. B»
@@ -109,7 +186,7 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
     # 3. Plain content followed by an incise: "…, a indiqué l'OSDH."
     for comma in patterns.INCISE_COMMA.finditer(text, s.span.start, s.span.end):
         pos = comma.start()
-        if s.in_quotation(pos) or _inside(pos, used):
+        if s.in_quotation(pos) or found.used.holds(pos):
             continue
         vg = _incise(text, pos, s.span.end, s.words)
         if vg is None:
@@ -123,32 +200,31 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
         if _blank(text, start, pos):
             continue
         content = [_trim(text, start, pos)]
-        rest = text[tail_end : s.span.end]
-        if inverted and rest.startswith(",") and rest.strip(_TRAILING):
-            content.append(_trim(text, tail_end + 1, s.span.end))  # "X, a-t-il dit, Y."
-            tail_end = s.span.end
+        if inverted and text.startswith(",", tail_end, s.span.end) and not _blank(text, tail_end, s.span.end, _TRAILING):
+            end = _claim_end(text, s, tail_end + 1, s.span.end)
+            content.append(_trim(text, tail_end + 1, end))  # "X, a-t-il dit, Y."
+            tail_end = end
         take(_attribution("content-incise", vg, tuple(content), mention), Span(pos, tail_end))
 
     # 4. Source markers: "selon X, …", "…, selon X.", "selon lequel …".
-    _markers(text, s, found, used, take)
+    _markers(text, s, found)
 
     # 5. A preposed verb: "X a déclaré que …", "X a déclaré : «…»".
-    _preposed(text, s, found, used, take)
+    _preposed(text, s, found)
 
     # 6. A gerund with the main clause's subject: "…, estimant que …".
-    _gerunds(text, s, found, used, take)
+    _gerunds(text, s, found)
 
     # 7. A quotation after a colon, its speaker the clause's subject:
     #    "Denis Baupin a ensuite défendu sa décision : « … »".
-    _colon_quotes(text, s, found, take)
+    _colon_quotes(text, s, found)
 
-    found.sort(key=lambda a: a.content[0].start if a.content else 0)
-    return found
+    return sorted(found.items, key=lambda a: a.content[0].start if a.content else 0)
 
 
-def _preposed(text: str, s: Sentence, found: list[Attribution], used: list[Span], take) -> None:  # type: ignore[no-untyped-def]
+def _preposed(text: str, s: Sentence, found: _Found) -> None:
     for vg in verbs.verb_groups(text, s.span.start, s.span.end, s.words):
-        if s.in_quotation(vg.span.start) or _inside(vg.span.start, used):
+        if s.in_quotation(vg.span.start) or found.used.holds(vg.span.start):
             continue
         subject = _subject_before(text, s, vg.span.start)
         if subject is None and _coordinated(text, s, vg.span.start):
@@ -178,40 +254,39 @@ def _preposed(text: str, s: Sentence, found: list[Attribution], used: list[Span]
             continue
         # "X a précisé que … : « … »": the quotation after the colon is its own record.
         end = _content_end(text, s, content_start)
-        colon_quote = next((q for q in s.quotations if q.outer.start > end >= content_start), None) \
-            if end < s.span.end else None
+        colon_quote = _quotation_from(s, end + 1) if end < s.span.end else None
         content = _trim(text, content_start, end)
-        if content.end <= content.start or _overlaps_content(content, found):
+        if content.end <= content.start or found.content.overlaps(content):
             continue
         if rule == "preposed-object" and "attr" not in verb.uses and not _object_ok(text, content, s, verb):
             continue
         cue = vg.span
-        take(Attribution(rule, (content,), cue, lemma, subject, feminine=vg.feminine), cue)
-        if colon_quote is not None and not _overlaps_content(colon_quote.span, found):
-            take(Attribution("preposed-colon", colon_quote.pieces, cue, lemma, subject))
+        found.add(Attribution(rule, (content,), cue, lemma, subject, feminine=vg.feminine), cue)
+        if colon_quote is not None and not found.content.overlaps(colon_quote.span):
+            found.add(Attribution("preposed-colon", colon_quote.pieces, cue, lemma, subject))
 
 
-def _colon_quotes(text: str, s: Sentence, found: list[Attribution], take) -> None:  # type: ignore[no-untyped-def]
+def _colon_quotes(text: str, s: Sentence, found: _Found) -> None:
     for q in s.quotations:
-        if _overlaps_content(q.span, found):
+        if found.content.overlaps(q.span):
             continue
         colon = _colon_before(text, q.outer.start, s.span.start)
-        if colon is None or text[q.outer.end : s.span.end].strip(_TRAILING + "!?…»"):
+        if colon is None or not _blank(text, q.outer.end, s.span.end, _TRAILING + "!?…»"):
             continue
-        earlier = [a for a in found if a.cue and a.cue.end <= colon]
-        if earlier:  # "Selon X, … : « … »": the same source goes on
-            a = earlier[-1]
-            take(Attribution("colon-continuation", q.pieces, a.cue, a.lemma, a.mention, a.pronoun))
+        a = found.last_cued(colon)
+        if a is not None:  # "Selon X, … : « … »": the same source goes on
+            found.add(Attribution("colon-continuation", q.pieces, a.cue, a.lemma, a.mention, a.pronoun))
             continue
         start = _clause_start(text, s, s.span.start, found, colon)
-        before = [m for m in s.mentions if start <= m.span.start and m.span.end <= colon and not m.after_preposition]
+        between = s.mentions[s.first_mention_from(start) : s.first_mention_from(colon)]
+        before = [m for m in between if m.span.end <= colon and not m.after_preposition]
         if not before:  # "l'enseignement est pour lui une vocation : « … »"
-            before = [m for m in s.mentions if start <= m.span.start and m.span.end <= colon and m.is_pronoun]
+            before = [m for m in between if m.span.end <= colon and m.is_pronoun]
         if not before:
             continue
         last = before[-1]
         subject = last if not text[last.span.end : colon].strip() else before[0]
-        take(Attribution("colon", q.pieces, Span(colon, colon + 1), ":", subject))
+        found.add(Attribution("colon", q.pieces, Span(colon, colon + 1), ":", subject))
 
 
 def _colon_before(text: str, pos: int, start: int) -> int | None:
@@ -222,29 +297,29 @@ def _colon_before(text: str, pos: int, start: int) -> int | None:
     return i - 1 if i > start and text[i - 1] == ":" else None
 
 
-def _gerunds(text: str, s: Sentence, found: list[Attribution], used: list[Span], take) -> None:  # type: ignore[no-untyped-def]
+def _gerunds(text: str, s: Sentence, found: _Found) -> None:
     for cue, lemma in verbs.gerunds(s.span.start, s.span.end, s.words):
-        if s.in_quotation(cue.start) or _inside(cue.start, used):
+        if s.in_quotation(cue.start) or found.used.holds(cue.start):
             continue
         intro = patterns.INTRODUCER.match(text, cue.end, s.span.end)
         if intro is None or not (intro.group("que") or intro.group("colon")):
             continue
-        earlier = [a for a in found if a.cue and a.cue.end <= cue.start]
-        end = s.span.end
-        if earlier:
-            subject, pronoun = earlier[-1].mention, earlier[-1].pronoun
+        earlier = found.last_cued(cue.start)
+        end = _claim_end(text, s, intro.end(), s.span.end)
+        if earlier is not None:
+            subject, pronoun = earlier.mention, earlier.pronoun
         else:
-            subject = next((m for m in s.mentions if not m.after_preposition and m.span.end <= cue.start), None)
+            subject = _subject_in(s, s.span.start, cue.start)
             pronoun = None
             if subject is None:  # "Estimant que « … », il vota contre": the clause's subject follows
                 end = _clause_comma(text, s, intro.end())
-                subject = next((m for m in s.mentions if not m.after_preposition and m.span.start > end), None)
+                subject = _subject_in(s, end + 1, s.span.end)
         if subject is None and pronoun is None:
             continue
         content = _trim(text, intro.end(), end)
-        if content.end <= content.start or _overlaps_content(content, found):
+        if content.end <= content.start or found.content.overlaps(content):
             continue
-        take(Attribution("gerund", (content,), cue, lemma, subject, pronoun), cue)
+        found.add(Attribution("gerund", (content,), cue, lemma, subject, pronoun), cue)
 
 
 #: A word every source marker holds (MARKER, MARKER_RELATIVE): a sentence
@@ -252,7 +327,18 @@ def _gerunds(text: str, s: Sentence, found: list[Attribution], used: list[Span],
 _MARKER_WORDS = frozenset({"selon", "après", "croire", "avis", "pour"})
 
 
-def _markers(text: str, s: Sentence, found: list[Attribution], used: list[Span], take) -> None:  # type: ignore[no-untyped-def]
+def _subject_in(s: Sentence, start: int, end: int) -> Mention | None:
+    """The first mention in [start, end) that is no complement."""
+    for i in range(s.first_mention_from(start), len(s.mentions)):
+        m = s.mentions[i]
+        if m.span.end > end:
+            return None
+        if not m.after_preposition:
+            return m
+    return None
+
+
+def _markers(text: str, s: Sentence, found: _Found) -> None:
     if not s.words.among(_MARKER_WORDS, s.span.start, s.span.end):
         return
     for rel in patterns.MARKER_RELATIVE.finditer(text, s.span.start, s.span.end):
@@ -260,14 +346,14 @@ def _markers(text: str, s: Sentence, found: list[Attribution], used: list[Span],
             continue
         antecedent = next((s.mentions[i] for i in range(s.first_mention_from(rel.start()) - 1, -1, -1)
                            if not s.mentions[i].after_preposition and s.mentions[i].span.end <= rel.start()), None)
-        content = _trim(text, rel.end(), s.span.end)
+        content = _trim(text, rel.end(), _claim_end(text, s, rel.end(), s.span.end))
         if antecedent is None or content.end <= content.start:
             continue
         marker = Span(rel.start("marker"), rel.end("marker"))
-        take(Attribution("marker-relative", (content,), marker, _marker_lemma(rel.group("marker")),
-                         antecedent, antecedent=True), Span(rel.start(), rel.end()))
+        found.add(Attribution("marker-relative", (content,), marker, _marker_lemma(rel.group("marker")),
+                              antecedent, antecedent=True), Span(rel.start(), rel.end()))
     for mk in patterns.MARKER.finditer(text, s.span.start, s.span.end):
-        if s.in_quotation(mk.start()) or _inside(mk.start(), used):
+        if s.in_quotation(mk.start()) or found.used.holds(mk.start()):
             continue
         i = s.first_mention_from(mk.end())
         source = s.mentions[i] if i < len(s.mentions) else None
@@ -279,12 +365,15 @@ def _markers(text: str, s: Sentence, found: list[Attribution], used: list[Span],
         lemma = _marker_lemma(word)
         after = _skip_apposition(text, s, source)
         front = _blank(text, _clause_start(text, s, s.span.start, found), mk.start())
-        quoted = next((q for q in s.quotations if text[q.outer.end : mk.start()].strip() == ","
-                       and _blank(text, _clause_start(text, s, s.span.start, found, q.outer.start), q.outer.start)), None)
+        quoted = _quotation_before(s, mk.start())
+        if quoted is not None and not (text[quoted.outer.end : mk.start()].strip() == ","
+                                       and _blank(text, _clause_start(text, s, s.span.start, found, quoted.outer.start),
+                                                  quoted.outer.start)):
+            quoted = None
         if quoted is not None and word != "pour":  # «…», selon un proche d'Edouard Philippe, …
-            if not _overlaps_content(quoted.span, found):
+            if not found.content.overlaps(quoted.span):
                 marker = Span(mk.start("marker"), mk.end("marker"))
-                take(Attribution("quote-marker", quoted.pieces, marker, lemma, source), Span(mk.start(), after))
+                found.add(Attribution("quote-marker", quoted.pieces, marker, lemma, source), Span(mk.start(), after))
             continue
         if front and text[after : after + 1] != ",":
             # "Pour l'organisation militant pour les droits de l'Homme, …": a
@@ -299,18 +388,18 @@ def _markers(text: str, s: Sentence, found: list[Attribution], used: list[Span],
             content = _trim(text, after + 1, _content_end(text, s, after + 1))
             rule = "marker-front"
         elif not front and word != "pour" and text[mk.start() - 2 : mk.start()].strip() in (",", "") \
-                and not text[after : s.span.end].strip(_TRAILING):
+                and _blank(text, after, s.span.end, _TRAILING):
             start = _clause_start(text, s, s.span.start, found)
             content = _trim(text, start, mk.start())
             rule = "marker-back"
         else:
             continue
-        if content.end <= content.start or _overlaps_content(content, found):
+        if content.end <= content.start or found.content.overlaps(content):
             continue
         if word == "pour" and source.kind in ("group",) :
             continue
         marker = Span(mk.start("marker"), mk.end("marker"))
-        take(Attribution(rule, (content,), marker, lemma, source), Span(mk.start(), after))
+        found.add(Attribution(rule, (content,), marker, lemma, source), Span(mk.start(), after))
 
 
 def _modifier(segment: str) -> bool:
@@ -332,12 +421,21 @@ def _content_end(text: str, s: Sentence, start: int) -> int:
     """Where reported content from `start` ends: the sentence end, or a colon
     before a quotation ("… a précisé que … : « … »"), which is a record of
     its own."""
-    for q in s.quotations:
-        if q.outer.start > start:
-            colon = _colon_before(text, q.outer.start, start)
-            if colon is not None:
-                return colon
-    return s.span.end
+    i = bisect_left(s.quote_colons, start)
+    return s.quote_colons[i] if i < len(s.quote_colons) else _claim_end(text, s, start, s.span.end)
+
+
+def _claim_end(text: str, s: Sentence, start: int, end: int) -> int:
+    """`end`, or where content from `start` stops at _LONGEST_CLAIM: after
+    the quotation open there, else at the last space before it."""
+    cap = start + _LONGEST_CLAIM
+    if end <= cap:
+        return end
+    q = _quotation_before(s, cap)
+    if q is not None and q.outer.end > cap:
+        return min(q.outer.end, end)
+    space = text.rfind(" ", start, cap)
+    return space if space > start else cap
 
 
 def _marker_lemma(word: str) -> str:
@@ -349,11 +447,12 @@ def _marker_lemma(word: str) -> str:
 def _skip_apposition(text: str, s: Sentence, m: Mention) -> int:
     """End of a source mention with its apposition: "X, directeur de Y", or
     "le président du conseil du CERN, Michel Spiro," (the name of the role)."""
-    role = patterns.APPOSITION_ROLE.match(text, m.span.end, s.span.end)
+    role = patterns.apposition_role(text, m.span.end, s.span.end)
     if role:
         return role.end()
     if m.kind in ("role", "partitive"):
-        name = next((n for n in s.mentions if n.span.start > m.span.end), None)
+        i = s.first_mention_from(m.span.end + 1)
+        name = s.mentions[i] if i < len(s.mentions) else None
         if name is not None and name.kind in ("name", "titled") and text[m.span.end : name.span.start].strip() == ",":
             return name.span.end
     return m.span.end
@@ -371,7 +470,8 @@ def _tail(text: str, s: Sentence, pos: int, inverted: bool) -> tuple[Mention | N
         return None, (comma if comma != -1 else end)
     adjuncts = patterns.ADJUNCTS.match(text, pos, end)
     reach = adjuncts.end() if adjuncts else pos  # only adjuncts may stand before the speaker
-    for m in s.mentions[s.first_mention_from(pos) :]:
+    for i in range(s.first_mention_from(pos), len(s.mentions)):
+        m = s.mentions[i]
         if (comma != -1 and m.span.start > comma) or \
                 (m.span.start > reach and text[reach : m.span.start].strip().lower() not in _ARTICLES):
             break
@@ -475,12 +575,10 @@ def _quotation_content(text: str, q: Quotation, s: Sentence, tail_end: int) -> t
     """A quotation's pieces, plus a second quotation right after the incise:
     «A», a-t-il dit, «B»."""
     pieces = list(q.pieces)
-    rest = text[tail_end : s.span.end]
-    if rest.startswith(","):
-        for nxt in s.quotations:
-            if nxt.outer.start >= tail_end and not text[tail_end + 1 : nxt.outer.start].strip():
-                pieces.extend(nxt.pieces)
-                break
+    if text.startswith(",", tail_end, s.span.end):
+        nxt = _quotation_from(s, tail_end)
+        if nxt is not None and not text[tail_end + 1 : nxt.outer.start].strip():
+            pieces.extend(nxt.pieces)
     return tuple(pieces)
 
 
@@ -492,22 +590,36 @@ def _split(a: Attribution, q: Quotation, pieces: tuple[Span, ...]) -> Attributio
     return a
 
 
-def _clause_start(text: str, s: Sentence, default: int, found: list[Attribution], before: int | None = None) -> int:
+def _clause_start(text: str, s: Sentence, default: int, found: _Found, before: int | None = None) -> int:
     """Where content ending before `before` may begin: the sentence start, or
     after an earlier attribution or a colon ("… publics : « … », déclare X")."""
-    start = default
     limit = s.span.end if before is None else before
-    for a in found:
-        if a.cue and a.cue.end <= limit:
-            start = max(start, a.cue.end)
+    cued = found.last_cued(limit)
+    start = max(default, cued.cue.end) if cued is not None and cued.cue is not None else default
     colon = max(text.rfind(":", start, limit), text.rfind(";", start, limit))
     while colon != -1 and s.in_quotation(colon):
         colon = max(text.rfind(":", start, colon), text.rfind(";", start, colon))
     return colon + 1 if colon != -1 else start
 
 
-def _blank(text: str, start: int, end: int) -> bool:
-    return not text[start:end].strip(" \u00a0\u202f\t–—-:")
+def _blank(text: str, start: int, end: int, chars: str = " \u00a0\u202f\t–—-:") -> bool:
+    """Whether `text[start:end]` holds only `chars`; reads no further than
+    the first other character (the stretch can be the rest of a long sentence)."""
+    while start < end and text[start] in chars:
+        start += 1
+    return start >= end
+
+
+def _quotation_from(s: Sentence, pos: int) -> Quotation | None:
+    """The sentence's first quotation opening at or after `pos`."""
+    i = bisect_left(s.quote_starts, pos)
+    return s.quotations[i] if i < len(s.quotations) else None
+
+
+def _quotation_before(s: Sentence, pos: int) -> Quotation | None:
+    """The sentence's last quotation opening before `pos`."""
+    i = bisect_left(s.quote_starts, pos)
+    return s.quotations[i - 1] if i else None
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -516,15 +628,3 @@ def _trim(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
     return Span(start, end)
-
-
-def _inside(pos: int, spans: Sequence[Span] | Sequence[Quotation]) -> bool:
-    for sp in spans:
-        span = sp.outer if isinstance(sp, Quotation) else sp
-        if span.start <= pos < span.end:
-            return True
-    return False
-
-
-def _overlaps_content(span: Span, found: list[Attribution]) -> bool:
-    return any(span.overlaps(c) for a in found for c in a.content)

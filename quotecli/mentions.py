@@ -145,7 +145,7 @@ def _capitalised_opener(text: str, m: Mention, para: Span) -> bool:
         i -= 1
     if i > para.start and text[i - 1] not in ".!?…:«»“”\"—–-(":
         return False
-    return patterns.APPOSITION_ROLE.match(text, m.span.end) is None
+    return patterns.apposition_role(text, m.span.end) is None
 
 
 def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ catastrophically: each is tested on adversarial text in tests/test_patterns.py.
 """
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 
 import regex
@@ -336,6 +337,16 @@ APPOSITION_ROLE = _compile(
     )
     """
 )
+#: How far an APPOSITION_ROLE match may read. The pattern requires a comma
+#: after a variable start, and the regex module looks for such a required
+#: character across all the text it is given before trying the pattern:
+#: given the rest of a document, each call would cost the document's length.
+APPOSITION_REACH = 400
+
+
+def apposition_role(text: str, pos: int, end: int | None = None) -> regex.Match[str] | None:
+    """APPOSITION_ROLE at `pos`, reading at most APPOSITION_REACH characters."""
+    return APPOSITION_ROLE.match(text, pos, min(len(text) if end is None else end, pos + APPOSITION_REACH))
 
 #: Where an incise inside a quotation ends: «A, a-t-il dit, B» / «A, dit-il. B».
 INCISE_END = regex.compile(r"[,.!?…][ \u00a0\u202f]*+")
@@ -353,3 +364,9 @@ DESCRIPTION = _compile(
     (?= {_SP}*+ (?: [,.;:!?…)] | $ ) )
     """
 )
+
+# Compiling leaves the regex module's parser objects in reference cycles, and
+# they have a destructor: collected later, at whatever moment the collector
+# chooses, a Ctrl-C landing in one is lost ("Exception ignored in …"). Collect
+# them now, once, while the patterns are built.
+gc.collect()

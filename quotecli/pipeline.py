@@ -45,7 +45,7 @@ def extract(text: str, doc_id: str | None = None) -> list[Record]:
         for sent in document.sentences(text, para, protected):
             s_quotes = para_quotes[bisect_left(para_ends, sent.start) : bisect_left(para_ends, sent.end)]
             lo, hi = bisect_left(m_starts, sent.start), bisect_left(m_starts, sent.end)
-            sentence = Sentence.of(sent, s_quotes, mentions[lo:hi], words)
+            sentence = Sentence.of(text, sent, s_quotes, mentions[lo:hi], words)
             covered: list[Span] = []
             attributions = find_attributions(text, sentence)
             subject = next((m for m in sentence.mentions if not m.after_preposition), None)
@@ -98,7 +98,7 @@ def _record(text: str, att: Attribution, s_quotes: list[Quotation], resolver: Re
     att = _unwrap(text, att, s_quotes)
     first, last_piece = att.content[0], att.content[-1]
     span = Span(first.start, last_piece.end)
-    inside = [q for q in s_quotes if span.start <= q.pieces[0].start and q.pieces[-1].end <= span.end + 1]
+    inside = _quotations_inside(s_quotes, span)
     flags: list[str] = []
     if inside and _verbatim(att) and all(any(p.contains(c) for q in inside for p in q.pieces) for c in att.content):
         kind = QuoteType.DIRECT
@@ -114,7 +114,8 @@ def _record(text: str, att: Attribution, s_quotes: list[Quotation], resolver: Re
             kind, fragments = QuoteType.INDIRECT, att.content
     else:
         kind, fragments = QuoteType.INDIRECT, att.content
-    if any(span.start <= p < span.end for p in stray):
+    i = bisect_left(stray, span.start)
+    if i < len(stray) and stray[i] < span.end:
         flags.append("unbalanced_marks")
     quote = text[span.start : span.end] if kind is QuoteType.MIXED else " ".join(text[c.start : c.end] for c in att.content)
     if kind is QuoteType.MIXED and len(att.content) > 1:
@@ -138,11 +139,25 @@ def _unwrap(text: str, att: Attribution, s_quotes: list[Quotation]) -> Attributi
     if len(att.content) != 1 or not _verbatim(att):
         return att
     c = att.content[0]
-    for q in s_quotes:
-        o = q.outer
-        if o.start == c.start and not text[o.end : c.end].strip(" \u00a0\u202f.,;:!?"):
+    i = bisect_left(s_quotes, c.start, key=lambda q: q.outer.start)
+    if i < len(s_quotes):
+        q = s_quotes[i]
+        if q.outer.start == c.start and not text[q.outer.end : c.end].strip(" \u00a0\u202f.,;:!?"):
             return replace(att, content=q.pieces)
     return att
+
+
+def _quotations_inside(s_quotes: list[Quotation], span: Span) -> list[Quotation]:
+    """The sentence's quotations whose pieces lie within `span` (a closing
+    mark may stand right after it)."""
+    inside = []
+    for i in range(bisect_left(s_quotes, span.start, key=lambda q: q.pieces[0].start), len(s_quotes)):
+        q = s_quotes[i]
+        if q.pieces[0].start > span.end:
+            break
+        if q.pieces[-1].end <= span.end + 1:
+            inside.append(q)
+    return inside
 
 
 def _verbatim(att: Attribution) -> bool:
@@ -169,7 +184,8 @@ def _standalone(text: str, q: Quotation, sent: Span, para: Span, last: Record | 
     Quotations inside a sentence with no cue (titles, scare quotes) and
     headings made of a quotation are not records.
     """
-    if text[sent.start : q.outer.start].strip(" \u00a0\u202f–—-") or text[q.outer.end : sent.end].strip(" \u00a0\u202f.!?…"):
+    if not _blank_before(text, sent.start, q.outer.start, " \u00a0\u202f–—-") \
+            or not _blank_after(text, q.outer.end, sent.end, " \u00a0\u202f.!?…"):
         return None
     inner = text[q.pieces[-1].start : q.pieces[-1].end].rstrip()
     is_heading = sent == para and not inner.endswith((".", "!", "?", "…")) and len(q.pieces) == 1
@@ -192,6 +208,20 @@ def _standalone(text: str, q: Quotation, sent: Span, para: Span, last: Record | 
         flags.append("no_speaker")
     return Record(QuoteType.DIRECT, " ".join(text[p.start : p.end] for p in q.pieces), q.span, q.pieces,
                   speaker, None, rule, lines.line(q.span.start), tuple(dict.fromkeys(flags)), doc_id)
+
+
+def _blank_before(text: str, start: int, end: int, chars: str) -> bool:
+    """Whether `text[start:end]` holds only `chars`, read from the end: a
+    quotation deep in a long sentence costs only the blank before it."""
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return end <= start
+
+
+def _blank_after(text: str, start: int, end: int, chars: str) -> bool:
+    while start < end and text[start] in chars:
+        start += 1
+    return start >= end
 
 
 def _overlap_test(spans: list[Span]):  # type: ignore[no-untyped-def]

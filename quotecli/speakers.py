@@ -94,7 +94,7 @@ class Resolver:
                 entity = target
         # Apposition the other way: "Rami Abdel Rahmane, directeur de l'OSDH".
         if entity is not None and m.kind in ("name", "titled") and entity.kind is not SpeakerKind.ORGANISATION:
-            role = patterns.APPOSITION_ROLE.match(self._text, m.span.end)
+            role = patterns.apposition_role(self._text, m.span.end)
             if role:
                 self._attach_role(entity, role.group("role_phrase"), None)
             elif nxt is not None and self._is_apposition(m, nxt) and nxt.kind == "role" and not nxt.name and nxt.head:

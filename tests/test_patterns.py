@@ -173,3 +173,21 @@ def test_pattern_search_is_linear_on_a_run_of_spaces(name: str) -> None:
     start = time.perf_counter()
     list(pattern.finditer(text))
     assert time.perf_counter() - start < 0.2, name
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Rami Abdel Rahmane, directeur de l'OSDH, a dit", "directeur de l'OSDH"),
+    ("Jean Dupont, qui a dit", None),
+    ("Jean Dupont a dit", None),
+])
+def test_apposition_role_in_a_window_reads_as_the_whole_pattern(text: str, role: str | None) -> None:
+    pos = text.index(" a dit") if "," not in text else text.index(",")
+    whole = patterns.APPOSITION_ROLE.match(text, pos)
+    windowed = patterns.apposition_role(text, pos)
+    assert (whole and whole.group("role_phrase")) == (windowed and windowed.group("role_phrase")) == role
+
+
+def test_apposition_role_reads_no_further_than_its_reach() -> None:
+    far = "Jean Dupont" + " " * patterns.APPOSITION_REACH + ", directeur de l'OSDH"
+    assert patterns.APPOSITION_ROLE.match(far, 11) is not None  # the whole pattern would read that far
+    assert patterns.apposition_role(far, 11) is None
