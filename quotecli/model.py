@@ -2,7 +2,8 @@
 
 Every offset is a character offset into the text exactly as it was given to
 `extract()`; strings in a record are always slices of that text (or, for the
-resolved speaker name, a slice of the text or of the alias data).
+resolved speaker name, a name read from the text, HTML references as the
+characters they stand for, or from the alias data).
 """
 from __future__ import annotations
 

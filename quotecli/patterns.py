@@ -365,6 +365,35 @@ DESCRIPTION = _compile(
     """
 )
 
+# --------------------------------------------------------------------------
+# Scraped HTML: what quotecli.reading reads as the characters it stands for
+
+#: HTML elements that lay text out in blocks: opening or closing one ends a
+#: paragraph ("</p><p>", "<br>", "<li>"). Any other element is inline.
+_BLOCK_TAG = r"""
+    (?i: address | article | aside | blockquote | body | br | caption | center | dd | details | dialog | div
+       | dl | dt | fieldset | figcaption | figure | footer | form | h[1-6] | head | header | hgroup | hr | html
+       | li | main | nav | ol | p | pre | section | summary | table | tbody | td | tfoot | th | thead | title
+       | tr | ul )
+"""
+#: A tag of the well-formed shape only: "<", maybe "/", a name starting with a
+#: letter, attributes with no "<" or ">" (bounded), ">". So "a < b", "<3" and
+#: a lone "<" stay text. Each try stops at the next "<": the scan stays linear.
+_TAG = rf"""
+    < /?+
+    (?: (?P<block> {_BLOCK_TAG} ) | [A-Za-z] [A-Za-z0-9-]{{0,30}}+ ) (?= [\s/>] )
+    [^<>]{{0,1000}}+ >
+"""
+#: A character reference with its semicolon: "&laquo;", "&#171;", "&#xAB;".
+#: Whether a name stands for anything is for html.entities to say.
+_ENTITY = r"""
+    & (?: \# (?P<decimal> [0-9]{1,7}+ ) | \# [xX] (?P<hex> [0-9a-fA-F]{1,6}+ ) | (?P<named> [A-Za-z] [A-Za-z0-9]{1,31}+ ) ) ;
+"""
+
+#: What scraped pages leave in a text: a tag, a character reference, or a
+#: run of U+FEFF (files glued together, each with its byte-order mark).
+LEFTOVER = regex.compile(rf"(?P<tag> {_TAG} ) | (?P<entity> {_ENTITY} ) | (?P<bom> \ufeff++ )", _FLAGS)
+
 # Compiling leaves the regex module's parser objects in reference cycles, and
 # they have a destructor: collected later, at whatever moment the collector
 # chooses, a Ctrl-C landing in one is lost ("Exception ignored in …"). Collect

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
-from quotecli import document, quotes
+from quotecli import document, quotes, reading
 from quotecli.cues import Attribution, Sentence, find_attributions
 from quotecli.mentions import find_mentions
 from quotecli.model import Cue, QuoteType, Record, Span, Speaker, SpeakerKind
@@ -22,7 +22,39 @@ _CONTINUATION_REACH = 600
 
 
 def extract(text: str, doc_id: str | None = None) -> list[Record]:
-    """Return the quotation records of one document, in text order."""
+    """Return the quotation records of one document, in text order.
+
+    Scraped HTML leftovers are read as what they stand for (quotecli.reading);
+    the records still point into `text` exactly as given.
+    """
+    view = reading.view(text)
+    if view is None:
+        return _extract(text, doc_id)
+    lines = document.LineIndex(text)
+    return [_on_raw(r, view, text, lines) for r in _extract(view.text, doc_id)]
+
+
+def _on_raw(record: Record, view: reading.View, raw: str, lines: document.LineIndex) -> Record:
+    """A record of the clean text moved onto the raw one: its spans mapped,
+    what it quotes sliced again from the raw text; names stay as resolved."""
+    span = view.span(record.span)
+    fragments = tuple(view.span(f) for f in record.fragments)
+    # The quote of a mixed record is its span; any other's is its fragments joined.
+    quote = raw[span.start : span.end] if record.type is QuoteType.MIXED else " ".join(raw[f.start : f.end] for f in fragments)
+    speaker = record.speaker
+    if speaker is not None and speaker.mention is not None:
+        mention = view.span(speaker.mention)
+        speaker = replace(speaker, mention=mention, mention_text=raw[mention.start : mention.end])
+    cue = record.cue
+    if cue is not None:
+        cue_span = view.span(cue.span)
+        cue = replace(cue, span=cue_span, text=raw[cue_span.start : cue_span.end])
+    return replace(record, quote=quote, span=span, fragments=fragments, speaker=speaker, cue=cue,
+                   line=lines.line(span.start))
+
+
+def _extract(text: str, doc_id: str | None) -> list[Record]:
+    """The records of `text` as the engine reads it."""
     paras = document.paragraphs(text)
     quotations, stray = quotes.find_quotations(text, paras)
     outers = [q.outer for q in quotations]

@@ -1,8 +1,9 @@
 """Encodings, line ends, French typography and scraped HTML, with the real engine, as a user sees them.
 
 Whatever the encoding (UTF-8 with or without a BOM, cp1252, latin-1, `--encoding auto`) and the line ends,
-a file gives the same quotations, and every offset slices the text decoded from the file's bytes. What
-scraped HTML does today is tested as it is; what it should do (an engine change) is `xfail(strict=True)`.
+a file gives the same quotations, and every offset slices the text decoded from the file's bytes. Scraped
+HTML is read as what it stands for (entities as characters, tags as noise or paragraph breaks, a stray
+U+FEFF as nothing), its offsets still into the text as read.
 """
 from __future__ import annotations
 
@@ -159,44 +160,42 @@ def test_a_bom_at_the_start_of_a_file_is_dropped_and_one_inside_is_text(tmp_path
     assert rows[-1]["speaker"] == "Paul Durand"
 
 
-@pytest.mark.xfail(strict=True, reason="U+FEFF (files glued together) is no space to the engine: the quotation after it "
-                   "becomes mixed, its content reaching back over the U+FEFF (and over the previous sentence after '.')")
 @pytest.mark.parametrize("glue", ["\n\ufeff", ".\ufeff", ". \ufeff"])
 def test_a_bom_inside_the_text_is_ignorable(glue: str) -> None:
     records_ = extract(f"Le ministre est arrivé{glue}« Oui », a dit Jean Dupont.")
     assert [(r.type.value, r.quote) for r in records_] == [("direct", "Oui")]
 
 
-# -- scraped HTML: what a user sees today ------------------------------------------------
+# -- scraped HTML: read as what it stands for, offsets into the text as read ------------
 
 
 @pytest.mark.parametrize(
-    ("text", "today"),
+    ("text", "wanted"),
     [
-        ("&laquo; Oui &raquo;, a dit Jean Dupont.", []),  # entities are not quotation marks
-        ("&#171;Oui&#187;, a dit Jean Dupont.", []),
-        ("&quot;Oui&quot;, a dit Jean Dupont.", []),
-        ("«&nbsp;Oui&nbsp;», a dit Jean Dupont.", [("direct", "&nbsp;Oui&nbsp;", "Jean Dupont")]),
-        ("« Oui », a dit Jean&nbsp;Dupont.", [("direct", "Oui", "Jean")]),
-        ("« Oui », a&nbsp;dit Jean Dupont.", []),
-        ("<p>« Oui », a dit Jean Dupont.</p>", [("mixed", "<p>« Oui »", "Jean Dupont")]),
-        ("Le ministre est arrivé.</p><p>« Oui », a dit Jean Dupont.</p>",
-         [("mixed", "Le ministre est arrivé.</p><p>« Oui »", "Jean Dupont")]),
-        ("« Oui », a dit <b>Jean Dupont</b>.", []),
-        ("<p>Jean Dupont est arrivé.</p>\n<p>Il a déclaré : « Oui ».</p>", [("mixed", "« Oui ».</p>", "Jean Dupont")]),
+        ("&laquo; Oui &raquo;, a dit Jean Dupont.", [("direct", "Oui", "Jean Dupont", "Jean Dupont", "a dit")]),
+        ("«&nbsp;Oui&nbsp;», a dit Jean&nbsp;Dupont.",
+         [("direct", "Oui", "Jean Dupont", "Jean&nbsp;Dupont", "a dit")]),  # the name as resolved, the mention as written
+        ("« Oui », a&nbsp;dit <b>Jean Dupont</b>.", [("direct", "Oui", "Jean Dupont", "Jean Dupont", "a&nbsp;dit")]),
+        ("« Oui <b>non</b> », a dit Jean Dupont.",  # a tag inside the quotation is inside its span
+         [("direct", "Oui <b>non", "Jean Dupont", "Jean Dupont", "a dit")]),
+        ("<p>Il a rappelé les &laquo;exigences&raquo; de la France, selon Jean Dupont.</p>",
+         [("mixed", "Il a rappelé les &laquo;exigences&raquo; de la France", "Jean Dupont", "Jean Dupont", "selon")]),
+        ("<p>Jean Dupont est arrivé.</p>\n<p>Il a déclaré : « Oui ».</p>",
+         [("direct", "Oui", "Jean Dupont", "Il", "a déclaré")]),
+        ("Le ministre est arrivé.\ufeff« Oui », a dit <i>Jean</i> Dupont.",
+         [("direct", "Oui", "Jean Dupont", "Jean</i> Dupont", "a dit")]),
     ],
 )
-def test_html_leftovers_are_text_today(tmp_path: Path, text: str, today: list[tuple]) -> None:
+def test_html_leftovers_keep_offsets_into_the_raw_text(tmp_path: Path, text: str, wanted: list[tuple]) -> None:
     path = tmp_path / "scraped.txt"
     path.write_text(text, encoding="utf-8")
     rows, stderr, status = records(path)
     assert status == 0 and stderr == ""
-    assert [(r["type"], r["quote"], r["speaker"]) for r in rows] == today
-    if rows:
-        assert_slices_back(rows, text)  # offsets point into the text as read, tags and entities included
+    assert [(r["type"], r["quote"], r["speaker"], r["speaker_mention"], r["cue"]) for r in rows] == wanted
+    assert_slices_back(rows, text)  # offsets point into the text as read, tags and entities included
 
 
-WANTED = [  # what the engine should find once it reads entities as the characters they stand for and tags as noise
+WANTED = [  # entities read as the characters they stand for, tags as noise or paragraph breaks
     ("&laquo; Oui &raquo;, a dit Jean Dupont.", "entities &laquo; &raquo; are quotation marks"),
     ("&#171;Oui&#187;, a dit Jean Dupont.", "numeric entities &#171; &#187; are quotation marks"),
     ("&quot;Oui&quot;, a dit Jean Dupont.", "&quot; is a straight quotation mark"),
@@ -210,9 +209,7 @@ WANTED = [  # what the engine should find once it reads entities as the characte
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "why"), [pytest.param(t, why, marks=pytest.mark.xfail(strict=True, reason=f"engine: {why}")) for t, why in WANTED]
-)
+@pytest.mark.parametrize(("text", "why"), WANTED)
 def test_html_leftovers_wanted(text: str, why: str) -> None:
     [r] = extract(text)
     assert (r.type.value, r.quote, r.speaker and r.speaker.name) == ("direct", "Oui", "Jean Dupont")

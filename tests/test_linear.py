@@ -78,6 +78,7 @@ HOSTILE = {  # each stays linear: a regression guard
     "gerunds": lambda n: repeat(", estimant que ", n),
     "commas": lambda n: "," * n,
     "the seed article over and over": lambda n: repeat(SEED, n),
+    "scraped leftovers (read through quotecli.reading)": lambda n: repeat("<p>&laquo;&nbsp;a&nbsp;&raquo; <b>b</b>\ufeff", n),
 }
 
 #: Cases of SUPERLINEAR that the engine now handles in linear work (bisect over

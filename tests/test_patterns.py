@@ -106,6 +106,21 @@ EXAMPLES = [
     Ex("INCISE_END", "a-t-il dit sans", None),
     Ex("INCISE_COMMA", "Les forces du régime ont avancé, a indiqué l'OSDH", ","),
     Ex("INCISE_COMMA", "Les forces du régime ont avancé", None),
+    # scraped HTML leftovers (quotecli.reading)
+    Ex("LEFTOVER", "arrivé.</p><p>« Oui »", "p", "block"),
+    Ex("LEFTOVER", "<BR/>", "BR", "block"),
+    Ex("LEFTOVER", "a dit <b>Jean</b>", "<b>", "tag"),
+    Ex("LEFTOVER", "<param name=x>", "<param name=x>", "tag"),  # "p" then more letters: not <p>
+    Ex("LEFTOVER", "<pre>", "pre", "block"),
+    Ex("LEFTOVER", '<a href="/a?b=1&amp;c=2">', '<a href="/a?b=1&amp;c=2">', "tag"),  # its &amp; is the tag's
+    Ex("LEFTOVER", "&laquo;&nbsp;Oui", "laquo", "named"),
+    Ex("LEFTOVER", "&#171;Oui", "171", "decimal"),
+    Ex("LEFTOVER", "&#xAB;Oui", "AB", "hex"),
+    Ex("LEFTOVER", "arrivé.\ufeff\ufeff« Oui", "\ufeff\ufeff", "bom"),
+    Ex("LEFTOVER", "si a < b et b > c", None),  # no letter after "<"
+    Ex("LEFTOVER", "<3 et <", None),
+    Ex("LEFTOVER", "<p et rien", None),  # never closed
+    Ex("LEFTOVER", "AT&T, R&D, &#; &x;", None),  # no name of two letters, no digits, no semicolon
 ]
 
 
@@ -146,7 +161,8 @@ def test_examples_name_real_patterns() -> None:
 
 ADVERSARIAL = ["a", "A", "Jean-", "Jean ", "Jean de ", "de la ", ", ", " ", "\u00a0", "\u202f", "«", "a-t-il ",
                "le président ", "M. ", "à l'AFP ", ". ", ".", "l'", "A. ", "al-", "(OSDH ", "que ", ", selon ",
-               "Selon le ", "l'un d'eux, ", "le ministre de la Santé "]
+               "Selon le ", "l'un d'eux, ", "le ministre de la Santé ", "<", "<a ", "</p", "&", "&#1", "&laquo",
+               "\ufeff"]
 
 
 @pytest.mark.parametrize("name", sorted(public_patterns()))
@@ -174,6 +190,17 @@ def test_pattern_search_is_linear_on_a_run_of_spaces(name: str) -> None:
     list(pattern.finditer(text))
     assert time.perf_counter() - start < 0.2, name
 
+
+@pytest.mark.parametrize("text", [
+    "<a " + "mot " * 250_000,  # a tag never closed: tried once, up to 1,000 characters
+    ("<a " + "b" * 990) * 1000,  # tags never closed, each just inside the bound
+    "&#" + "1" * 1_000_000,
+    "&a" + "b" * 1_000_000,
+], ids=["unclosed-tag", "unclosed-tags", "long-number", "long-name"])
+def test_leftover_scan_is_linear(text: str) -> None:
+    start = time.perf_counter()
+    list(patterns.LEFTOVER.finditer(text))
+    assert time.perf_counter() - start < 0.5
 
 @pytest.mark.parametrize(("text", "role"), [
     ("Rami Abdel Rahmane, directeur de l'OSDH, a dit", "directeur de l'OSDH"),
