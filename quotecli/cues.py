@@ -223,9 +223,10 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
 
 
 def _preposed(text: str, s: Sentence, found: _Found) -> None:
-    for vg in verbs.verb_groups(text, s.span.start, s.span.end, s.words):
-        if s.in_quotation(vg.span.start) or found.used.holds(vg.span.start):
-            continue
+    def read(pos: int) -> bool:
+        return s.in_quotation(pos) or found.used.holds(pos)
+
+    for vg in verbs.verb_groups(text, s.span.start, s.span.end, s.words, skip=read):
         subject = _subject_before(text, s, vg.span.start)
         if subject is None and _coordinated(text, s, vg.span.start):
             # "Il fut exclu de son groupe et déclara alors : …": the first subject.

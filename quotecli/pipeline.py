@@ -6,7 +6,7 @@ so a pronoun or a `M. Assad` only ever looks back.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from quotecli import document, quotes, reading
@@ -58,8 +58,9 @@ def _extract(text: str, doc_id: str | None) -> list[Record]:
     paras = document.paragraphs(text)
     quotations, stray = quotes.find_quotations(text, paras)
     outers = [q.outer for q in quotations]
+    outer_starts = [o.start for o in outers]
     words = document.Words(text)
-    mentions = [m for m in find_mentions(text, paras, words) if not _in_any(m.span, outers)]
+    mentions = [m for m in find_mentions(text, paras, words) if not _in_any(m.span, outers, outer_starts)]
     resolver = Resolver(text, mentions)
     lines = document.LineIndex(text)
 
@@ -85,7 +86,7 @@ def _extract(text: str, doc_id: str | None) -> list[Record]:
             if subject is not None and not subject.is_pronoun and subject.span.end <= first_cue:
                 resolver.note_subject(subject)
             for att in attributions:
-                record = _record(text, att, s_quotes, resolver, lines, doc_id, stray)
+                record = _record(text, att, sentence, resolver, lines, doc_id, stray)
                 if record is None:
                     continue
                 records.append(record)
@@ -122,15 +123,15 @@ def _named_later(record: Record, resolver: Resolver) -> Record:
     return replace(record, speaker=replace(holder, mention=sp.mention, mention_text=sp.mention_text))
 
 
-def _record(text: str, att: Attribution, s_quotes: list[Quotation], resolver: Resolver,
+def _record(text: str, att: Attribution, sentence: Sentence, resolver: Resolver,
             lines: document.LineIndex, doc_id: str | None, stray: list[int]) -> Record | None:
     """One attribution as a record: its type from its content, its speaker resolved."""
     if not att.content:
         return None
-    att = _unwrap(text, att, s_quotes)
+    att = _unwrap(text, att, sentence)
     first, last_piece = att.content[0], att.content[-1]
     span = Span(first.start, last_piece.end)
-    inside = _quotations_inside(s_quotes, span)
+    inside = _quotations_inside(sentence, span)
     flags: list[str] = []
     if inside and _verbatim(att) and all(any(p.contains(c) for q in inside for p in q.pieces) for c in att.content):
         kind = QuoteType.DIRECT
@@ -165,26 +166,30 @@ def _record(text: str, att: Attribution, s_quotes: list[Quotation], resolver: Re
                   tuple(dict.fromkeys(flags)), doc_id)
 
 
-def _unwrap(text: str, att: Attribution, s_quotes: list[Quotation]) -> Attribution:
+def _unwrap(text: str, att: Attribution, sentence: Sentence) -> Attribution:
     """Content that is exactly one quotation, marks included, becomes its
     pieces (a direct quotation); after "que" it stays reported speech."""
     if len(att.content) != 1 or not _verbatim(att):
         return att
     c = att.content[0]
-    i = bisect_left(s_quotes, c.start, key=lambda q: q.outer.start)
-    if i < len(s_quotes):
-        q = s_quotes[i]
+    i = bisect_left(sentence.quote_starts, c.start)
+    if i < len(sentence.quotations):
+        q = sentence.quotations[i]
         if q.outer.start == c.start and not text[q.outer.end : c.end].strip(" \u00a0\u202f.,;:!?"):
             return replace(att, content=q.pieces)
     return att
 
 
-def _quotations_inside(s_quotes: list[Quotation], span: Span) -> list[Quotation]:
+def _quotations_inside(sentence: Sentence, span: Span) -> list[Quotation]:
     """The sentence's quotations whose pieces lie within `span` (a closing
     mark may stand right after it)."""
     inside = []
-    for i in range(bisect_left(s_quotes, span.start, key=lambda q: q.pieces[0].start), len(s_quotes)):
-        q = s_quotes[i]
+    quotations = sentence.quotations
+    # Quotations do not overlap: at most one opens before `span` with its first piece inside it.
+    for i in range(max(bisect_left(sentence.quote_starts, span.start) - 1, 0), len(quotations)):
+        q = quotations[i]
+        if q.pieces[0].start < span.start:
+            continue
         if q.pieces[0].start > span.end:
             break
         if q.pieces[-1].end <= span.end + 1:
@@ -272,7 +277,8 @@ def _overlap_test(spans: list[Span]):  # type: ignore[no-untyped-def]
     return overlaps
 
 
-def _in_any(span: Span, spans: list[Span]) -> bool:
-    i = bisect_left(spans, Span(span.start, 10**18))
-    return i > 0 and spans[i - 1].start <= span.start and span.end <= spans[i - 1].end
+def _in_any(span: Span, spans: list[Span], starts: list[int]) -> bool:
+    """Whether one of `spans` (sorted, not overlapping; `starts` theirs) holds `span`."""
+    i = bisect_right(starts, span.start)
+    return i > 0 and span.end <= spans[i - 1].end
 

@@ -8,7 +8,7 @@ pipeline reports), and the rest of the document is read as usual.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quotecli import patterns
 from quotecli.model import Span
@@ -26,14 +26,13 @@ class Quotation:
     pieces: tuple[Span, ...]  # inside the marks, trimmed; one per paragraph
     marks: tuple[Span, ...]  # the same, marks included
     flags: tuple[str, ...] = ()
+    # Both asked for at every step of the pipeline: computed once.
+    span: Span = field(init=False, repr=False, compare=False)  # from the first piece to the last
+    outer: Span = field(init=False, repr=False, compare=False)  # the same, marks included
 
-    @property
-    def span(self) -> Span:
-        return Span(self.pieces[0].start, self.pieces[-1].end)
-
-    @property
-    def outer(self) -> Span:
-        return Span(self.marks[0].start, self.marks[-1].end)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "span", Span(self.pieces[0].start, self.pieces[-1].end))
+        object.__setattr__(self, "outer", Span(self.marks[0].start, self.marks[-1].end))
 
 
 @dataclass(slots=True)

@@ -9,8 +9,9 @@ words that can start a verb group, found by one pass over its words.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quotecli import lexicon, patterns
 from quotecli.document import Words
@@ -30,7 +31,6 @@ _PRON_PARTICIPLE = _forms("participle", True)
 _PRESENT_PARTICIPLE = _forms("present_participle")
 #: Adverbs, and the stressed pronouns that may stand in the same place ("a lui écrit").
 _ADVERBS = frozenset(a.replace("’", "'") for a in _LEX.words("incise_adverbs")) | {"lui", "elle", "eux", "elles"}
-_ADVERB_WORDS = max(len(a.split()) for a in _ADVERBS)
 _AUXILIARIES = frozenset(patterns.AUXILIARIES)
 #: Words that can open a verb group after its subject.
 _STARTERS = _AUXILIARIES | {"se", "s"} | frozenset(f.split()[0] for f in _FINITE)
@@ -46,6 +46,18 @@ _PRON_PARTICIPLE_FIRST = frozenset(f.split()[0] for f in _PRON_PARTICIPLE)
 #: the adverbs, and an inversion's "t" and pronoun ("a-t-il déclaré").
 _BETWEEN = frozenset(w for a in _ADVERBS for w in patterns.WORD.findall(a)) | {"t", "il", "on", "ils", "elles"}
 _MAX_GROUP_WORDS = 9  # VG_WORDS reads a first word, an inversion and up to seven more
+#: First word of a form -> the most words a form starting with it has
+#: ("mettre en garde": "mis" -> 3): most verbs are one word, and need no joining.
+def _longest_from(forms: frozenset[str]) -> dict[str, int]:
+    longest: dict[str, int] = {}
+    for form in forms:
+        words = form.split()
+        longest[words[0]] = max(longest.get(words[0], 1), len(words))
+    return longest
+
+
+_LONGEST_FROM = _longest_from(_FINITE | _PARTICIPLE | _PRON_FINITE | _PRON_PARTICIPLE)
+_LONGEST_ADVERB_FROM = _longest_from(_ADVERBS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +120,7 @@ def _read(text: str, pos: int, end: int) -> VerbGroup | None:
     if first in _AUXILIARIES:
         return _compound(text, m.start(), words[1:], inv, _PARTICIPLE, pronominal=False)
     if inv is not None:
-        lemma = _lemma(first, _FINITE, pronominal=False)
+        lemma = _lemma(first, pronominal=False)
         if lemma:
             return VerbGroup(Span(m.start(), m.end("inv")), lemma, False, inv)
         # a multiword verb inverted: "met-il en perspective", "fait-il savoir"
@@ -116,8 +128,10 @@ def _read(text: str, pos: int, end: int) -> VerbGroup | None:
     return _longest(text, m.start(), words, _FINITE, pronominal=False, inv=None)
 
 
-def verb_groups(text: str, start: int, end: int, words: Words) -> Iterator[VerbGroup]:
-    """Verb groups without inversion in `text[start:end]`, in order."""
+def verb_groups(text: str, start: int, end: int, words: Words,
+                skip: Callable[[int], bool] | None = None) -> Iterator[VerbGroup]:
+    """Verb groups without inversion in `text[start:end]`, in order; none is
+    read where `skip` says (a stretch already read), which saves the work."""
     after = start
     for i in words.among(_STARTERS, start, end):
         pos = words.starts[i]
@@ -125,6 +139,8 @@ def verb_groups(text: str, start: int, end: int, words: Words) -> Iterator[VerbG
             continue
         if pos > 0 and text[pos - 1] in "-\u2011'’":
             continue  # "porte-parole", "l'annonce": inside another word
+        if skip is not None and skip(pos):
+            continue
         vg = _read(text, pos, end)
         if vg is not None and vg.inverted is None:
             after = vg.span.end
@@ -134,7 +150,7 @@ def verb_groups(text: str, start: int, end: int, words: Words) -> Iterator[VerbG
 def gerunds(start: int, end: int, words: Words) -> Iterator[tuple[Span, str]]:
     """Present participles of attribution verbs: "estimant", "soulignant"."""
     for i in words.among(_PRESENT_PARTICIPLE, start, end):
-        lemma = _lemma(words.lower[i], _PRESENT_PARTICIPLE, pronominal=None)
+        lemma = _lemma(words.lower[i], pronominal=None)
         if lemma:
             yield Span(words.starts[i], words.ends[i]), lemma
 
@@ -153,7 +169,7 @@ def _after_se(text: str, m) -> VerbGroup | None:  # type: ignore[no-untyped-def]
                 vg = VerbGroup(vg.span, vg.lemma, vg.pronominal, vg.inverted, feminine=True)
         return vg
     if inv is not None:
-        lemma = _lemma(first, _PRON_FINITE, pronominal=True)
+        lemma = _lemma(first, pronominal=True)
         return VerbGroup(Span(m.start(), m.end("inv")), lemma, True, inv) if lemma else None
     return _longest(text, m.start(), words, _PRON_FINITE, pronominal=True, inv=None)
 
@@ -163,7 +179,8 @@ def _compound(text: str, start: int, words: list[tuple[int, int]], inv: Span | N
     """Auxiliary, then adverbs ("encore", "de son côté"), then a participle."""
     i = 0
     while i < len(words):
-        for n in range(min(_ADVERB_WORDS, len(words) - i), 0, -1):
+        first = text[words[i][0] : words[i][1]].lower()
+        for n in range(min(_LONGEST_ADVERB_FROM.get(first, 0), len(words) - i), 0, -1):
             if _join(text, words[i : i + n]) in _ADVERBS:
                 i += n
                 break
@@ -175,10 +192,13 @@ def _compound(text: str, start: int, words: list[tuple[int, int]], inv: Span | N
 def _longest(text: str, start: int, words: list[tuple[int, int]], forms: frozenset[str],
              pronominal: bool, inv: Span | None, least: int = 1) -> VerbGroup | None:
     """The longest form among the first words ("fait savoir" before "fait")."""
-    for n in range(min(_MAX_WORDS, len(words)), least - 1, -1):
+    if not words:
+        return None
+    first = text[words[0][0] : words[0][1]].lower()
+    for n in range(min(_MAX_WORDS, len(words), _LONGEST_FROM.get(first, 1)), least - 1, -1):
         form = _join(text, words[:n])
         if form in forms:
-            lemma = _lemma(form, forms, pronominal)
+            lemma = _lemma(form, pronominal)
             if lemma:
                 return VerbGroup(Span(start, words[n - 1][1]), lemma, pronominal, inv)
     return None
@@ -192,6 +212,9 @@ def _inversion(m) -> Span | None:  # type: ignore[no-untyped-def]
     return Span(m.start("inv"), m.end("inv")) if m.group("inv") else None
 
 
-def _lemma(form: str, forms: frozenset[str], pronominal: bool | None) -> str | None:
+@lru_cache(maxsize=1 << 14)
+def _lemma(form: str, pronominal: bool | None) -> str | None:
+    """The verb a form belongs to, its likeliest reading first (cached: a
+    handful of forms, "a dit", "a déclaré", make most of the calls)."""
     analyses = _LEX.analyse(form, pronominal=pronominal)
     return analyses[0].lemma if analyses else None
