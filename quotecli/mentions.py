@@ -5,6 +5,7 @@ A mention is found by its shape alone; who it stands for is decided later
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -69,11 +70,13 @@ class Mention:
         return self.kind == "pronoun"
 
 
-def find_mentions(text: str, paragraphs: Sequence[Span], words: Words) -> list[Mention]:
-    """Every mention in the text, in order, none overlapping."""
+def find_mentions(text: str, paragraphs: Sequence[Span], words: Words, quoted: Sequence[Span] = ()) -> list[Mention]:
+    """Every mention in the text, in order, none overlapping; none starting
+    in `quoted` (sorted spans: the quotations, whose words are the speaker's)."""
     out: list[Mention] = []
+    quoted_starts = [q.start for q in quoted]
     for para in paragraphs:
-        for m in _matches(text, para, words):
+        for m in _matches(text, para, words, quoted, quoted_starts):
             for mention in _split_names(text, _mention(text, m)):
                 if _capitalised_opener(text, mention, para) or _shouted_word(mention):
                     continue
@@ -87,7 +90,7 @@ def find_mentions(text: str, paragraphs: Sequence[Span], words: Words) -> list[M
     return out
 
 
-def _matches(text: str, para: Span, words: Words):  # type: ignore[no-untyped-def]
+def _matches(text: str, para: Span, words: Words, quoted: Sequence[Span], quoted_starts: list[int]):  # type: ignore[no-untyped-def]
     """MENTION matches, tried only where a mention can start: a capitalised
     word, a determiner before a role, body or group noun, a pronoun. (Trying
     the pattern at every character costs a hundred times more.)"""
@@ -105,6 +108,9 @@ def _matches(text: str, para: Span, words: Words):  # type: ignore[no-untyped-de
                 continue
         if pos > para.start and text[pos - 1] in "-\u2011":
             continue  # "Alep-Est", "a-t-il": inside a word
+        q = bisect_right(quoted_starts, pos) - 1
+        if q >= 0 and pos < quoted[q].end:
+            continue
         pattern = patterns.MENTION if word in _OPENERS else patterns.PROPER_MENTION
         m = pattern.match(text, pos, para.end)
         if m is not None and m.end() > m.start():
@@ -150,9 +156,10 @@ def _capitalised_opener(text: str, m: Mention, para: Span) -> bool:
 
 def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
     span = Span(m.start(), m.end())
-    after_prep = _after_preposition(text, m.start())
+    before, at = _previous_word(text, m.start())
+    after_prep = _after_preposition(text, before, at)
     if m.re is patterns.PROPER_MENTION:
-        return _proper(text, m, span, after_prep)
+        return _proper(m, span, after_prep, before.rstrip("'’"))
     if m.group("np"):
         after_prep = after_prep or m.group("det").strip().lower() in ("au", "aux", "du")
         kind = "role" if m.group("role") else "organisation" if m.group("organisation") else \
@@ -176,18 +183,19 @@ def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
     if m.group("pronoun"):
         return Mention(span, "pronoun", m.group(), name=m.group("pronoun").lower(),
                        after_preposition=after_prep)
-    return _proper(text, m, span, after_prep)
+    return _proper(m, span, after_prep, before.rstrip("'’"))
 
 
-def _proper(text: str, m, span: Span, after_prep: bool) -> Mention:  # type: ignore[no-untyped-def]
-    """A name or an acronym: the groups MENTION and PROPER_MENTION share."""
+def _proper(m, span: Span, after_prep: bool, before: str) -> Mention:  # type: ignore[no-untyped-def]
+    """A name or an acronym (the groups MENTION and PROPER_MENTION share);
+    `before` is the word before it."""
     if m.group("acronym"):
         return Mention(span, "acronym", m.group(), name=m.group("acronym"), after_preposition=after_prep)
     name = m.group("name")
     bare = name.split(" ", 1)[-1] if name[:3] in ("Le ", "La ") else ""
     if bare and bare.isupper() and " " not in bare:  # "Le PP": an acronym with its article
         return Mention(span, "acronym", m.group(), name=bare, after_preposition=after_prep)
-    if _word_before(text, m.start()) in ("les", "des"):  # "les Casques blancs"
+    if before in ("les", "des"):  # "les Casques blancs"
         return Mention(span, "group", m.group(), head=name, after_preposition=after_prep)
     return Mention(span, "name", m.group(), name=_strip_article(name),
                    acronym=m.group("name_acronym"), after_preposition=after_prep)
@@ -223,9 +231,9 @@ def _word_before(text: str, start: int) -> str:
     return _previous_word(text, start)[0].rstrip("'’")
 
 
-def _after_preposition(text: str, start: int) -> bool:
-    """Whether the word before `start` is a preposition ("à", "du", "de l'")."""
-    word, j = _previous_word(text, start)
+def _after_preposition(text: str, word: str, j: int) -> bool:
+    """Whether `word`, the word before a mention (starting at `j`), is a
+    preposition ("à", "du", "de l'")."""
     word = word.rstrip("'’")
     if word in ("l", "la", "le", "les"):  # "de l'AFP", "à la presse"
         word = _previous_word(text, j)[0]

@@ -60,7 +60,7 @@ def _extract(text: str, doc_id: str | None) -> list[Record]:
     outers = [q.outer for q in quotations]
     outer_starts = [o.start for o in outers]
     words = document.Words(text)
-    mentions = [m for m in find_mentions(text, paras, words) if not _in_any(m.span, outers, outer_starts)]
+    mentions = [m for m in find_mentions(text, paras, words, outers) if not _in_any(m.span, outers, outer_starts)]
     resolver = Resolver(text, mentions)
     lines = document.LineIndex(text)
 
