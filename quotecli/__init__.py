@@ -13,7 +13,7 @@ from quotecli.model import FIELDS, Cue, QuoteType, Record, Span, Speaker, Speake
 if TYPE_CHECKING:
     from quotecli.pipeline import extract
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def __getattr__(name: str) -> Any:
