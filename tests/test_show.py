@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import fake_engine
 import pytest
 from conftest import ROOT
 from rich.cells import cell_len
