@@ -390,9 +390,18 @@ _ENTITY = r"""
     & (?: \# (?P<decimal> [0-9]{1,7}+ ) | \# [xX] (?P<hex> [0-9a-fA-F]{1,6}+ ) | (?P<named> [A-Za-z] [A-Za-z0-9]{1,31}+ ) ) ;
 """
 
-#: What scraped pages leave in a text: a tag, a character reference, or a
-#: run of U+FEFF (files glued together, each with its byte-order mark).
-LEFTOVER = regex.compile(rf"(?P<tag> {_TAG} ) | (?P<entity> {_ENTITY} ) | (?P<bom> \ufeff++ )", _FLAGS)
+#: The opening of what holds no text at all: a comment ("<!--"), a script or
+#: a style sheet ("<script …>"); quotecli.reading finds where each ends.
+_NO_TEXT = r"(?P<comment> <!-- ) | < (?P<raw> (?i: script | style ) ) (?= [\s/>] ) [^<>]{0,1000}+ >"
+
+#: What scraped pages leave in a text: a comment, script or style sheet, a
+#: tag, a character reference, or a run of U+FEFF (files glued together, each
+#: with its byte-order mark).
+LEFTOVER = regex.compile(
+    rf"{_NO_TEXT} | (?P<tag> {_TAG} ) | (?P<entity> {_ENTITY} ) | (?P<bom> \ufeff++ )", _FLAGS)
+
+#: The end of a script or a style sheet: "</script>", "</STYLE >".
+RAW_TEXT_END = regex.compile(r"< / (?P<name> (?i: script | style ) ) \s*+ >", _FLAGS)
 
 # Compiling leaves the regex module's parser objects in reference cycles, and
 # they have a destructor: collected later, at whatever moment the collector

@@ -5,8 +5,8 @@ Scraped news keeps character references (`&laquo;`, `&#171;`, `&nbsp;`), tags
 together). `view(text)` gives the text the engine should read instead, with a
 map back to the raw text, so that records keep pointing into the text exactly
 as given: references become their characters, block tags a line break (a new
-paragraph), inline tags nothing, and U+FEFF nothing (a line break where it
-glues a file on to text). Most documents have none of this:
+paragraph), inline tags, comments, scripts and style sheets nothing, and
+U+FEFF nothing (a line break where it glues a file on to text). Most documents have none of this:
 `view()` then returns None after a scan or three for `&`, `<` and U+FEFF.
 """
 from __future__ import annotations
@@ -65,12 +65,20 @@ def view(text: str) -> View | None:
     if "&" not in text and "<" not in text and "\ufeff" not in text:
         return None
     runs = _Runs()
+    ends = _NoTextEnds(text)
     copied = 0  # the raw text before this is read
     for m in patterns.LEFTOVER.finditer(text):
-        reading = _reading(m, text)
+        start, end = m.span()
+        if start < copied:
+            continue  # inside a comment or a script already read as nothing
+        if m.group("comment") or m.group("raw"):
+            end = ends.after(m)
+            # Never closed, "<!--" is text after all; "<script>" is still a tag.
+            reading: str | None = None if m.group("comment") and end == m.end() else ""
+        else:
+            reading = _reading(m, text)
         if reading is None:
             continue  # stays text: copied with the stretch around it
-        start, end = m.span()
         if start > copied:
             runs.add(text[copied:start], copied, 0)
         if reading:
@@ -81,6 +89,35 @@ def view(text: str) -> View | None:
     if copied < len(text) or not runs.parts:
         runs.add(text[copied:], copied, 0)
     return View("".join(runs.parts), runs.clean, runs.raw, runs.width)
+
+
+class _NoTextEnds:
+    """Where comments, scripts and style sheets end, each kind looked for in
+    one pass over the text, the first time one opens: a page of unclosed
+    "<!--" costs no more than one."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._ends: dict[str, list[int]] = {}
+
+    def after(self, m: regex.Match[str]) -> int:
+        """The end of what `m` opens: after its closing ("-->", "</script>"),
+        or the end of `m` when it is never closed."""
+        kind = "comment" if m.group("comment") else m.group("raw").lower()
+        ends = self._ends.get(kind)
+        if ends is None:
+            ends = self._ends[kind] = self._find(kind)
+        i = bisect_right(ends, m.end() + (len("-->") - 1 if kind == "comment" else 0))
+        return ends[i] if i < len(ends) else m.end()
+
+    def _find(self, kind: str) -> list[int]:
+        if kind == "comment":
+            found, at = [], self._text.find("-->")
+            while at != -1:
+                found.append(at + 3)
+                at = self._text.find("-->", at + 3)
+            return found
+        return [e.end() for e in patterns.RAW_TEXT_END.finditer(self._text) if e.group("name").lower() == kind]
 
 
 class _Runs:

@@ -80,6 +80,7 @@ HOSTILE = {  # each stays linear: a regression guard. name: (text of n character
     "the seed article over and over": (lambda n: repeat(SEED, n), 2000),
     "scraped leftovers (read through quotecli.reading)": (
         lambda n: repeat("<p>&laquo;&nbsp;a&nbsp;&raquo; <b>b</b>\ufeff", n), 1000),
+    "comments and scripts never closed": (lambda n: repeat("<!-- <script> « a ", n), 1000),
     # Each of these once made one loop go back over the whole sentence (or
     # document) for every thing found in it; the sentence index in cues.py,
     # the bisections in pipeline.py and people indexed by name word fixed them.

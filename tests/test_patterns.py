@@ -121,6 +121,11 @@ EXAMPLES = [
     Ex("LEFTOVER", "<3 et <", None),
     Ex("LEFTOVER", "<p et rien", None),  # never closed
     Ex("LEFTOVER", "AT&T, R&D, &#; &x;", None),  # no name of two letters, no digits, no semicolon
+    Ex("LEFTOVER", "a dit <!-- pub --> que", "<!--", "comment"),
+    Ex("LEFTOVER", '<script type="text/javascript">var a;', "script", "raw"),
+    Ex("LEFTOVER", "<scripts>", "<scripts>", "tag"),  # another element
+    Ex("RAW_TEXT_END", "var a;</SCRIPT >« Oui »", "SCRIPT", "name"),
+    Ex("RAW_TEXT_END", "a </scripts> b", None),
 ]
 
 
@@ -196,7 +201,8 @@ def test_pattern_search_is_linear_on_a_run_of_spaces(name: str) -> None:
     ("<a " + "b" * 990) * 1000,  # tags never closed, each just inside the bound
     "&#" + "1" * 1_000_000,
     "&a" + "b" * 1_000_000,
-], ids=["unclosed-tag", "unclosed-tags", "long-number", "long-name"])
+    "<!-- <script> a " * 60_000,
+], ids=["unclosed-tag", "unclosed-tags", "long-number", "long-name", "unclosed-comments-and-scripts"])
 def test_leftover_scan_is_linear(text: str) -> None:
     start = time.perf_counter()
     list(patterns.LEFTOVER.finditer(text))

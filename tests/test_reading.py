@@ -59,6 +59,16 @@ READS = [  # raw text -> the text the engine reads (None: the raw text itself, u
     ('<a href="https://example.org/?a=1&amp;b=2" title="x">lien</a>', "lien"),
     ("<span style='color:red'>x</span><em>y</em><strong>z</strong><i>w</i>", "xyzw"),
     ("<param name=x>", ""),  # "p" and more letters: an inline element, not <p>
+    # comments, scripts and style sheets hold no text
+    ("Le ministre <!-- pub --> a dit", "Le ministre  a dit"),
+    ("<!----> ok", " ok"),
+    ("<!-- a <b>gras</b> --> c", " c"),
+    ('« Oui <script type="text/javascript">var a = "« x »";</script>»', "« Oui »"),
+    ("x<style>p { color: red }</style>y", "xy"),
+    ("<SCRIPT>x</script >z", "z"),
+    ("a<script>b", "ab"),  # never closed: a tag, its text kept
+    ("a <!-- jamais fermé", None),  # never closed: text
+    ("a<!-- b --> c <!-- d", "a c <!-- d"),
     # text that only looks like a leftover
     ("si a < b et b > c", None),
     ("<", None),
@@ -187,6 +197,7 @@ LEFTOVERS = [
     "<p>", "</p>", "</p><p>", "<br>", "<br/>", "<b>", "</b>", "<em>", "</em>", '<a href="/a?b=1&amp;c=2">', "</a>",
     "<li>", "<div class=\"x\">", "&laquo;", "&raquo;", "&laquo;&nbsp;", "&nbsp;&raquo;", "&nbsp;", "&amp;", "&quot;",
     "&#171;", "&#187;", "&#xAB;", "&#8217;", "&rsquo;", "&eacute;", "&hellip;", "\ufeff", "&foo;", "<", " < ", "&",
+    "<!--", "-->", "<!-- pub -->", "<script>", "</script>", "<style>p{}</style>",
 ]
 HTML_MARKS = [("«", "&laquo;"), ("»", "&raquo;"), ("\u00a0", "&nbsp;"), ("’", "&rsquo;"), ("é", "&eacute;")]
 plain_soups = st.lists(st.sampled_from([*PIECES, "’", "été"]), max_size=40).map("".join)
