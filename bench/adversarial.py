@@ -77,6 +77,8 @@ INPUTS: dict[str, tuple[str, Callable[[int, str], str]]] = {
     "incises": ("incises with no quotation: , a-t-il dit", lambda n, news: fit(", a-t-il dit", n)),
     "quote-incises": ("quotations with incises in one sentence", lambda n, news: fit("«Oui», a dit Jean Dupont, ", n)),
     "selon-lequel": ("'selon lequel' over and over", lambda n, news: fit("M. Dupont, selon lequel ", n)),
+    "quote-pour": ("a quotation and 'pour' over and over, no full stop", lambda n, news: fit("«Oui», pour Jean Dupont ", n)),
+    "no-comma": ("quotations with incises and no comma", lambda n, news: fit("«Oui» a dit Jean Dupont ", n)),
     "que": ("preposed verb + que over and over", lambda n, news: fit("il a dit que ", n)),
     "roster": ("a new person in every sentence", lambda n, news: roster(n)),
     "html": ("scraped HTML: entities, tags gluing paragraphs", lambda n, news: fit("<p>&laquo;&nbsp;Oui&nbsp;&raquo;, a dit Jean.</p>", n)),

@@ -53,13 +53,15 @@ class Sentence:
     quote_starts: Sequence[int] = field(default=(), compare=False)
     mention_starts: Sequence[int] = field(default=(), compare=False)
     quote_colons: Sequence[int] = field(default=(), compare=False)  # colons right before a quotation
+    breaks: Sequence[int] = field(default=(), compare=False)  # ":" and ";" outside quotations
 
     @classmethod
     def of(cls, text: str, span: Span, quotations: Sequence[Quotation], mentions: Sequence[Mention],
            words: Words) -> "Sentence":
         colons = (_colon_before(text, q.outer.start, span.start) for q in quotations)
-        return cls(span, quotations, mentions, words, [q.outer.start for q in quotations],
-                   [m.span.start for m in mentions], [c for c in colons if c is not None])
+        quote_starts = [q.outer.start for q in quotations]
+        return cls(span, quotations, mentions, words, quote_starts, [m.span.start for m in mentions],
+                   [c for c in colons if c is not None], _breaks(text, span, quotations, quote_starts))
 
     def in_quotation(self, pos: int) -> bool:
         """Whether `pos` lies inside one of the sentence's quotations (marks included)."""
@@ -69,6 +71,19 @@ class Sentence:
     def first_mention_from(self, pos: int) -> int:
         """Index of the first mention starting at or after `pos`."""
         return bisect_left(self.mention_starts, pos)
+
+
+def _breaks(text: str, span: Span, quotations: Sequence[Quotation], quote_starts: list[int]) -> list[int]:
+    """Where ":" and ";" break a sentence into clauses, outside its quotations."""
+    found = []
+    for char in ":;":
+        at = text.find(char, span.start, span.end)
+        while at != -1:
+            i = bisect_right(quote_starts, at) - 1
+            if i < 0 or at >= quotations[i].outer.end:
+                found.append(at)
+            at = text.find(char, at + 1, span.end)
+    return sorted(found)
 
 
 class _Spans:
@@ -367,7 +382,7 @@ def _markers(text: str, s: Sentence, found: _Found) -> None:
         after = _skip_apposition(text, s, source)
         front = _blank(text, _clause_start(text, s, s.span.start, found), mk.start())
         quoted = _quotation_before(s, mk.start())
-        if quoted is not None and not (text[quoted.outer.end : mk.start()].strip() == ","
+        if quoted is not None and not (_only_comma(text, quoted.outer.end, mk.start())
                                        and _blank(text, _clause_start(text, s, s.span.start, found, quoted.outer.start),
                                                   quoted.outer.start)):
             quoted = None
@@ -466,19 +481,18 @@ def _tail(text: str, s: Sentence, pos: int, inverted: bool) -> tuple[Mention | N
     first mention that is not a complement ("à l'AFP") names the speaker.
     """
     end = s.span.end
-    comma = text.find(",", pos, end)
+    comma = text.find(",", pos, min(end, pos + _INCISE_REACH))
     if inverted:
         return None, (comma if comma != -1 else end)
     adjuncts = patterns.ADJUNCTS.match(text, pos, end)
     reach = adjuncts.end() if adjuncts else pos  # only adjuncts may stand before the speaker
     for i in range(s.first_mention_from(pos), len(s.mentions)):
         m = s.mentions[i]
-        if (comma != -1 and m.span.start > comma) or \
-                (m.span.start > reach and text[reach : m.span.start].strip().lower() not in _ARTICLES):
+        if (comma != -1 and m.span.start > comma) or (m.span.start > reach and not _article_between(text, reach, m.span.start)):
             break
         if m.after_preposition:
             continue
-        stop = text.find(",", m.span.end, end)
+        stop = text.find(",", m.span.end, min(end, m.span.end + _INCISE_REACH))
         return m, (stop if stop != -1 else end)
     d = patterns.DESCRIPTION.match(text, adjuncts.end() if adjuncts else pos, end)
     if d is None:
@@ -486,6 +500,12 @@ def _tail(text: str, s: Sentence, pos: int, inverted: bool) -> tuple[Mention | N
     head = d.group("head")
     kind = "group" if d.group("det").strip().lower() == "les" else "role"
     return Mention(Span(d.start("det"), d.end()), kind, d.group(), head=head), d.end()
+
+
+def _article_between(text: str, start: int, end: int) -> bool:
+    """Whether only an article ("la", "l'") or nothing stands in `text[start:end]`."""
+    start, end = _skip_space(text, start, end), _skip_space_back(text, start, end)
+    return end - start <= 3 and text[start:end].lower() in _ARTICLES
 
 
 def _subject_before(text: str, s: Sentence, pos: int) -> Mention | None:
@@ -526,6 +546,10 @@ def _subject_gap(gap: str) -> bool:
 
 
 _FUNCTION_WORDS = frozenset(_LEX.words("function_words"))
+#: How far an incise may run to its comma ("…, a déclaré X, président de …,"):
+#: further, it runs to the end of its sentence. Real incises are far shorter;
+#: the bound keeps each incise's reading short in text without commas.
+_INCISE_REACH = 500
 #: What may stand between an incise verb and its speaker's name: "a dit la CGT".
 _ARTICLES = frozenset({"", "l'", "l’", "la", "le", "les"})
 #: Words that may stand between a subject and its verb besides adverbs.
@@ -597,10 +621,8 @@ def _clause_start(text: str, s: Sentence, default: int, found: _Found, before: i
     limit = s.span.end if before is None else before
     cued = found.last_cued(limit)
     start = max(default, cued.cue.end) if cued is not None and cued.cue is not None else default
-    colon = max(text.rfind(":", start, limit), text.rfind(";", start, limit))
-    while colon != -1 and s.in_quotation(colon):
-        colon = max(text.rfind(":", start, colon), text.rfind(";", start, colon))
-    return colon + 1 if colon != -1 else start
+    i = bisect_left(s.breaks, limit) - 1  # the last break before `limit`
+    return s.breaks[i] + 1 if i >= 0 and s.breaks[i] >= start else start
 
 
 def _blank(text: str, start: int, end: int, chars: str = " \u00a0\u202f\t–—-:") -> bool:
@@ -609,6 +631,24 @@ def _blank(text: str, start: int, end: int, chars: str = " \u00a0\u202f\t–—-
     while start < end and text[start] in chars:
         start += 1
     return start >= end
+
+
+def _only_comma(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` is a comma, maybe with spaces around it."""
+    start, end = _skip_space(text, start, end), _skip_space_back(text, start, end)
+    return end - start == 1 and text[start] == ","
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _skip_space_back(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _quotation_from(s: Sentence, pos: int) -> Quotation | None:
