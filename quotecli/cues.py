@@ -469,7 +469,7 @@ def _skip_apposition(text: str, s: Sentence, m: Mention) -> int:
     if m.kind in ("role", "partitive"):
         i = s.first_mention_from(m.span.end + 1)
         name = s.mentions[i] if i < len(s.mentions) else None
-        if name is not None and name.kind in ("name", "titled") and text[m.span.end : name.span.start].strip() == ",":
+        if name is not None and name.kind in ("name", "titled") and _only_comma(text, m.span.end, name.span.start):
             return name.span.end
     return m.span.end
 
@@ -602,7 +602,7 @@ def _quotation_content(text: str, q: Quotation, s: Sentence, tail_end: int) -> t
     pieces = list(q.pieces)
     if text.startswith(",", tail_end, s.span.end):
         nxt = _quotation_from(s, tail_end)
-        if nxt is not None and not text[tail_end + 1 : nxt.outer.start].strip():
+        if nxt is not None and _skip_space(text, tail_end + 1, nxt.outer.start) >= nxt.outer.start:
             pieces.extend(nxt.pieces)
     return tuple(pieces)
 
