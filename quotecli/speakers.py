@@ -8,12 +8,19 @@ who was last in view for a pronoun. Nothing here looks ahead.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 from dataclasses import dataclass, field
 
 from quotecli import lexicon, patterns
 from quotecli.folding import fold
 from quotecli.mentions import Mention
 from quotecli.model import Span, Speaker, SpeakerKind
+
+#: How many of the latest people, bodies or roles a search that cannot use
+#: an index looks back over (a body by its initials, a role by a longer or
+#: shorter form of it). An article names far fewer; a list of thousands of
+#: bodies (election results) must not make each mention read them all.
+_RECALL = 200
 
 _LEX = lexicon.load()
 _PLACES = frozenset(_LEX.words("places"))
@@ -63,6 +70,8 @@ class Resolver:
         self._by_token: dict[tuple[str, str], list[int]] = {}  # ("first"|"last", word) -> entity indices
         self._by_acronym: dict[str, Entity] = {}
         self._by_role: dict[str, Entity] = {}
+        self._role_order: dict[str, int] = {}  # role key -> when first tied
+        self._role_extensions: dict[str, list[str]] = {}  # leading words of role keys -> those keys, in order
         self._alias: dict[Span, Entity] = {}  # mention span -> entity, for appositions
         self._salient: list[_Salient] = []
         self._entity_at: dict[Span, Entity | None] = {}
@@ -113,11 +122,11 @@ class Resolver:
         if entity.role is None:
             entity.role = role
         key = _role_key(role)
-        self._by_role[key] = entity
+        self._tie_role(key, entity)
         entity.roles.append(key)
         short = _by_acronym(role)
         if short:  # "directeur de l'Observatoire … (OSDH)" is also "directeur de l'OSDH"
-            self._by_role[_role_key(short)] = entity
+            self._tie_role(_role_key(short), entity)
         if entity.gender is None:
             phrase = mention.text[: mention.text.find(mention.name)] if mention and mention.name else \
                 mention.text if mention else role
@@ -151,7 +160,7 @@ class Resolver:
             if ent is None and create:
                 ent = self._new(m.head, SpeakerKind.ORGANISATION)
                 if not generic:  # "l'organisation" names no body of its own
-                    self._by_role[_role_key(m.head)] = ent
+                    self._tie_role(_role_key(m.head), ent)
             if m.acronym and ent is not None and expands(m.head, m.acronym):
                 ent.acronym = m.acronym
                 ent.name = f"{m.head.split('(')[0].strip()} ({m.acronym})"
@@ -162,7 +171,7 @@ class Resolver:
     def _expanded_by(self, acronym: str) -> Entity | None:
         """A body named in full earlier that the acronym abbreviates ("PP" for
         "Parti populaire espagnol"), even where the text never said "(PP)"."""
-        for ent in reversed(self._entities):
+        for ent in islice(reversed(self._entities), _RECALL):
             if ent.kind is SpeakerKind.ORGANISATION and len(ent.tokens) >= len(acronym) and expands(ent.name, acronym):
                 self._by_acronym[acronym] = ent
                 return ent
@@ -304,17 +313,32 @@ class Resolver:
     def _body_anaphor(self, m: Mention) -> Entity | None:
         """"la centrale syndicale", "l'organisation", "le quotidien": a generic
         noun with a definite article takes up the last body in view."""
-        bodies = [s for s in self._salient if s.entity.name not in _PLACES]  # "l'ONG" is not "la Syrie"
-        return _last(bodies, (SpeakerKind.ORGANISATION,), None) or next(
-            (e for e in reversed(self._entities)
+        in_view = next((s.entity for s in islice(reversed(self._salient), _RECALL)  # "l'ONG" is not "la Syrie"
+                        if s.entity.kind is SpeakerKind.ORGANISATION and s.entity.name not in _PLACES), None)
+        return in_view or next(
+            (e for e in islice(reversed(self._entities), _RECALL)
              if e.kind is SpeakerKind.ORGANISATION and e.name != m.head and e.name not in _PLACES), None)
 
+    def _tie_role(self, key: str, entity: Entity) -> None:
+        """Tie a role (a lookup key) to an entity, indexed by its leading words."""
+        if key not in self._by_role:
+            self._role_order[key] = len(self._role_order)
+            words = key.split(" ")
+            for n in range(1, len(words)):
+                self._role_extensions.setdefault(" ".join(words[:n]), []).append(key)
+        self._by_role[key] = entity
+
     def _by_role_prefix(self, head: str) -> Entity | None:
+        """The role tied last that is a longer or shorter form of `head`
+        ("ministre" and "ministre de l'intérieur"), word for word."""
         key = _role_key(head)
-        for k in reversed(list(self._by_role)):
-            if k.startswith(key + " ") or key.startswith(k + " "):
-                return self._by_role[k]
-        return None
+        words = key.split(" ")
+        forms = [" ".join(words[:n]) for n in range(1, len(words))]  # shorter forms
+        longer = self._role_extensions.get(key)
+        if longer:
+            forms.append(longer[-1])  # the longer form tied last
+        tied = [k for k in forms if k in self._role_order]
+        return self._by_role[max(tied, key=self._role_order.__getitem__)] if tied else None
 
     def resolve_pronoun(self, pronoun: str, span: Span | None, text: str | None) -> Speaker:
         """il/elle -> the last person in view (failing one, the last body);
@@ -382,14 +406,14 @@ class Resolver:
         """A resolved speaker comes into view (for later pronouns)."""
         if speaker.name is None:
             return
-        for ent in reversed(self._entities):
+        for ent in islice(reversed(self._entities), _RECALL):
             if ent.name == speaker.name:
                 self._salient.append(_Salient(at, ent))
                 return
         ent = self._new(speaker.name, speaker.kind)
         ent.gender, ent.gender_basis, ent.role = speaker.gender, speaker.gender_basis, speaker.role
         if speaker.role:
-            self._by_role[_role_key(speaker.role)] = ent
+            self._tie_role(_role_key(speaker.role), ent)
         self._salient.append(_Salient(at, ent))
 
     def _speaker(self, ent: Entity, span: Span | None, text: str | None, how: str) -> Speaker:
@@ -450,19 +474,18 @@ def _indefinite(mention: str) -> bool:
 
 
 def _last_seen(pool: list[_Salient], kinds: tuple[SpeakerKind, ...], gender: str | None) -> _Salient | None:
-    for s in reversed(pool):
+    """The most recent of the last _RECALL entries of `pool` of one of `kinds`,
+    not of the other gender (any gender when `gender` is None)."""
+    for s in islice(reversed(pool), _RECALL):
         if s.entity.kind in kinds and (gender is None or s.entity.gender in (None, gender)):
             return s
     return None
 
 
 def _last(pool: list[_Salient], kinds: tuple[SpeakerKind, ...], gender: str | None) -> Entity | None:
-    """The most recent entity of `pool` of one of `kinds`, not of the other gender
-    (any gender when `gender` is None)."""
-    for s in reversed(pool):
-        if s.entity.kind in kinds and (gender is None or s.entity.gender in (None, gender)):
-            return s.entity
-    return None
+    """The entity of `_last_seen`."""
+    found = _last_seen(pool, kinds, gender)
+    return found.entity if found is not None else None
 
 
 def expands(name: str, acronym: str) -> bool:

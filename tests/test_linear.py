@@ -60,6 +60,14 @@ def distinct_names(n: int) -> str:
     return "".join(itertools.islice(names, n // 18 + 1))[:n]
 
 
+def roster(unit: str) -> Any:
+    """A text of `unit` over and over, each time with a new word of four letters in place of {}."""
+    def make(n: int) -> str:
+        words = ("".join(letters) for letters in itertools.product(string.ascii_lowercase, repeat=4))
+        return "".join(itertools.islice((unit.format(w) for w in words), n // len(unit) + 1))[:n]
+    return make
+
+
 def growth(make: Any, n: int) -> float:
     return lines(make(4 * n)) / lines(make(n))
 
@@ -93,6 +101,10 @@ HOSTILE = {  # each stays linear: a regression guard. name: (text of n character
         lambda n: repeat("<p>&laquo;&nbsp;Oui&nbsp;&raquo;, a dit Jean.</p>", n), 4000),
     "an article with no full stop": (lambda n: repeat(SEED.replace(".", ",").replace("\n", " "), n), 12000),
     "a roster: a new person in every sentence": (distinct_names, 2000),
+    "a roster of acronyms": (lambda n: roster("Le {}X a voté. ")(n).upper(), 2000),
+    "a roster of bodies": (roster("La fédération des {}s a voté. "), 2000),
+    "pronouns and generic bodies with no antecedent of their kind": (
+        roster("M. Du{} a voté. « Non », ont-ils dit. La centrale syndicale a dit que non. "), 4000),
 }
 
 
