@@ -158,6 +158,9 @@ class _Found:
 
 def find_attributions(text: str, s: Sentence) -> list[Attribution]:
     """All attributions of one sentence, in text order, content never shared."""
+    if not s.quotations and not verbs.may_occur(s.words, s.span.start, s.span.end) \
+            and not s.words.among(_MARKER_WORDS, s.span.start, s.span.end):
+        return []  # no quotation, no speech verb, no marker: nothing any finder starts from
     found = _Found()
     take = found.add
 

@@ -39,6 +39,8 @@ _FINITE_FIRST = frozenset(f.split()[0] for f in _FINITE)
 #: Any non-pronominal form: an inversion takes whatever the lexicon can
 #: analyse ("conclu-t-il", a common slip for "conclut-il").
 _INVERTIBLE = _FINITE_FIRST | _PARTICIPLE | _PRESENT_PARTICIPLE
+#: Every word a verb group can start with (see _may_start).
+_OPENING = _STARTERS | _INVERTIBLE
 _PRON_FIRST = frozenset(f.split()[0] for f in _PRON_FINITE) | frozenset(patterns.BE_FORMS)
 _PARTICIPLE_FIRST = frozenset(f.split()[0] for f in _PARTICIPLE)
 _PRON_PARTICIPLE_FIRST = frozenset(f.split()[0] for f in _PRON_PARTICIPLE)
@@ -69,6 +71,14 @@ class VerbGroup:
     pronominal: bool
     inverted: Span | None  # the pronoun of an inversion: "il" in "a-t-il dit"
     feminine: bool = False  # a participle agreeing with a feminine subject: "s'est dite"
+
+
+def may_occur(words: Words, start: int, end: int) -> bool:
+    """Whether a verb group or a gerund of attribution can start in
+    [start, end): a cheap test on the words, true wherever one does."""
+    lower = words.lower
+    return bool(words.among(_PRESENT_PARTICIPLE, start, end)) or \
+        any(_may_start(lower, i) for i in words.among(_OPENING, start, end))
 
 
 def verb_group_at(text: str, pos: int, end: int, words: Words) -> VerbGroup | None:
