@@ -76,3 +76,13 @@ def test_the_proper_name_pattern_reads_as_the_full_one(text: str) -> None:
         tried += 1
         assert (full and full.span()) == (proper and proper.span()), text[w.starts[i] : w.starts[i] + 40]
     assert tried > 0
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=["seed", "varied"])
+def test_the_sentence_shortcut_never_hides_an_attribution(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sentences the cheap word test skips give nothing when searched in full."""
+    from quotecli import extract
+
+    fast = [r.to_dict() for r in extract(text)]
+    monkeypatch.setattr(verbs, "may_occur", lambda words, start, end: True)
+    assert [r.to_dict() for r in extract(text)] == fast and fast
