@@ -5,7 +5,7 @@ A mention is found by its shape alone; who it stands for is decided later
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -39,6 +39,9 @@ _HEAD_STARTERS = frozenset(
      "principale", "dernier", "dernière", "un", "une", "nombreux", "nombreuses", "autres"}
 #: Words that may open a mention in lower case (a capital opens one too).
 _TRIGGERS = _PRONOUNS | _QUANTIFIERS | _DETERMINERS | {"ce", "cette"}
+#: The triggers that open one whatever follows; the others are determiners,
+#: which open one only before a word of _HEAD_STARTERS.
+_ALONE = _PRONOUNS | _QUANTIFIERS
 #: The first words of every MENTION reading but a bare name or acronym
 #: (patterns.PROPER_MENTION): determiners, "l'un", titles, pronouns.
 _OPENERS = _TRIGGERS | {"l", "d", "de", "nombre", "celui", "celle"} | {
@@ -75,8 +78,11 @@ def find_mentions(text: str, paragraphs: Sequence[Span], words: Words, quoted: S
     in `quoted` (sorted spans: the quotations, whose words are the speaker's)."""
     out: list[Mention] = []
     quoted_starts = [q.start for q in quoted]
+    candidates = _candidates(text, words)
+    candidate_starts = [words.starts[i] for i in candidates]
     for para in paragraphs:
-        for m in _matches(text, para, words, quoted, quoted_starts):
+        within = candidates[bisect_left(candidate_starts, para.start) : bisect_left(candidate_starts, para.end)]
+        for m in _matches(text, para, words, within, quoted, quoted_starts):
             for mention in _split_names(text, _mention(text, m)):
                 if _capitalised_opener(text, mention, para) or _shouted_word(mention):
                     continue
@@ -90,22 +96,35 @@ def find_mentions(text: str, paragraphs: Sequence[Span], words: Words, quoted: S
     return out
 
 
-def _matches(text: str, para: Span, words: Words, quoted: Sequence[Span], quoted_starts: list[int]):  # type: ignore[no-untyped-def]
-    """MENTION matches, tried only where a mention can start: a capitalised
-    word, a determiner before a role, body or group noun, a pronoun. (Trying
-    the pattern at every character costs a hundred times more.)"""
+def _candidates(text: str, words: Words) -> list[int]:
+    """The words where a mention can start, in order: a capitalised word, a
+    pronoun, a quantifier, a determiner before a role, body or group noun
+    (or before "dernier": "ce dernier").
+    Chosen in one pass over the document's words: most determiners are
+    followed by no such noun, and testing them one by one in `_matches` cost
+    more than the pattern calls. (Whether the noun is in the same paragraph
+    is for `_matches` to check.)"""
+    lower = words.lower
+    last = len(lower) - 1
+    opening = [i for i, word in enumerate(lower)
+               if word in _TRIGGERS and (word in _ALONE or (i < last and lower[i + 1] in _HEAD_STARTERS))]
+    return sorted({*opening, *words.capitalised(0, len(text))})
+
+
+def _matches(text: str, para: Span, words: Words, candidates: list[int], quoted: Sequence[Span],
+             quoted_starts: list[int]):  # type: ignore[no-untyped-def]
+    """MENTION matches in `para`, tried only at `candidates` (see
+    `_candidates`; trying the pattern at every character costs a hundred
+    times more)."""
     lower, starts = words.lower, words.starts
     after = para.start
-    for i in sorted({*words.among(_TRIGGERS, para.start, para.end), *words.capitalised(para.start, para.end)}):
+    for i in candidates:
         pos = starts[i]
         if pos < after:
             continue
         word = lower[i]
-        if not (text[pos].isupper() or word in _PRONOUNS or word in _QUANTIFIERS):
-            nxt = lower[i + 1] if i + 1 < len(lower) and starts[i + 1] < para.end else ""
-            if not ((word in _DETERMINERS and nxt in _HEAD_STARTERS)
-                    or (word in ("ce", "cette") and nxt in ("dernier", "dernière"))):
-                continue
+        if not (word in _ALONE or text[pos].isupper()) and starts[i + 1] >= para.end:
+            continue  # a determiner whose noun is in the next paragraph
         if pos > para.start and text[pos - 1] in "-\u2011":
             continue  # "Alep-Est", "a-t-il": inside a word
         q = bisect_right(quoted_starts, pos) - 1
@@ -155,32 +174,36 @@ def _capitalised_opener(text: str, m: Mention, para: Span) -> bool:
 
 
 def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
+    """The mention a match of MENTION, or of PROPER_MENTION (some of its
+    branches), reads."""
     span = Span(m.start(), m.end())
-    before, at = _previous_word(text, m.start())
+    before, at = _previous_word(text, span.start)
     after_prep = _after_preposition(text, before, at)
-    if m.re is patterns.PROPER_MENTION:
-        return _proper(m, span, after_prep, before.rstrip("'’"))
-    if m.group("np"):
+    # The branches are alternatives, each a group enclosing its own groups:
+    # the last group closed names the branch that matched ("name_acronym"
+    # and "acronym" for a proper name).
+    branch = m.lastgroup
+    if branch == "np":
         after_prep = after_prep or m.group("det").strip().lower() in ("au", "aux", "du")
         kind = "role" if m.group("role") else "organisation" if m.group("organisation") else \
             "document" if m.group("document") else "group"
         head_start = m.end("det")
-        head_end = m.start("np_name") if m.group("np_name") else m.end()
-        head = text[head_start:head_end].rstrip(" ,\u00a0")
         name = m.group("np_name")
-        if name and _first_name_before(text, m.start("np_name")):
+        head_end = m.start("np_name") if name else span.end
+        head = text[head_start:head_end].rstrip(" ,\u00a0")
+        if name and _first_name_before(text, head_end):
             # "un proche d'Edouard Philippe": the name belongs to the complement.
-            name, head = None, text[head_start : m.end()]
+            name, head = None, text[head_start : span.end]
         return Mention(span, kind, m.group(), name=name, head=head,
                        acronym=m.group("np_acronym"), after_preposition=after_prep)
-    if m.group("some"):
-        return Mention(span, "group", m.group(), head=text[m.start("some_head") : m.end()], after_preposition=after_prep)
-    if m.group("partitive"):
+    if branch == "some":
+        return Mention(span, "group", m.group(), head=text[m.start("some_head") : span.end], after_preposition=after_prep)
+    if branch == "partitive":
         return Mention(span, "partitive", m.group(), after_preposition=after_prep)
-    if m.group("titled"):
+    if branch == "titled":
         return Mention(span, "titled", m.group(), name=m.group("title_name"),
                        title=m.group("title"), after_preposition=after_prep)
-    if m.group("pronoun"):
+    if branch == "pronoun":
         return Mention(span, "pronoun", m.group(), name=m.group("pronoun").lower(),
                        after_preposition=after_prep)
     return _proper(m, span, after_prep, before.rstrip("'’"))
@@ -189,7 +212,7 @@ def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
 def _proper(m, span: Span, after_prep: bool, before: str) -> Mention:  # type: ignore[no-untyped-def]
     """A name or an acronym (the groups MENTION and PROPER_MENTION share);
     `before` is the word before it."""
-    if m.group("acronym"):
+    if m.lastgroup == "acronym":
         return Mention(span, "acronym", m.group(), name=m.group("acronym"), after_preposition=after_prep)
     name = m.group("name")
     bare = name.split(" ", 1)[-1] if name[:3] in ("Le ", "La ") else ""
