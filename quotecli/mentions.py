@@ -5,7 +5,7 @@ A mention is found by its shape alone; who it stands for is decided later
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -39,6 +39,9 @@ _HEAD_STARTERS = frozenset(
      "principale", "dernier", "dernière", "un", "une", "nombreux", "nombreuses", "autres"}
 #: Words that may open a mention in lower case (a capital opens one too).
 _TRIGGERS = _PRONOUNS | _QUANTIFIERS | _DETERMINERS | {"ce", "cette"}
+#: The triggers that open one whatever follows; the others are determiners,
+#: which open one only before a word of _HEAD_STARTERS.
+_ALONE = _PRONOUNS | _QUANTIFIERS
 #: The first words of every MENTION reading but a bare name or acronym
 #: (patterns.PROPER_MENTION): determiners, "l'un", titles, pronouns.
 _OPENERS = _TRIGGERS | {"l", "d", "de", "nombre", "celui", "celle"} | {
@@ -75,8 +78,11 @@ def find_mentions(text: str, paragraphs: Sequence[Span], words: Words, quoted: S
     in `quoted` (sorted spans: the quotations, whose words are the speaker's)."""
     out: list[Mention] = []
     quoted_starts = [q.start for q in quoted]
+    candidates = _candidates(text, words)
+    candidate_starts = [words.starts[i] for i in candidates]
     for para in paragraphs:
-        for m in _matches(text, para, words, quoted, quoted_starts):
+        within = candidates[bisect_left(candidate_starts, para.start) : bisect_left(candidate_starts, para.end)]
+        for m in _matches(text, para, words, within, quoted, quoted_starts):
             for mention in _split_names(text, _mention(text, m)):
                 if _capitalised_opener(text, mention, para) or _shouted_word(mention):
                     continue
@@ -90,32 +96,70 @@ def find_mentions(text: str, paragraphs: Sequence[Span], words: Words, quoted: S
     return out
 
 
-def _matches(text: str, para: Span, words: Words, quoted: Sequence[Span], quoted_starts: list[int]):  # type: ignore[no-untyped-def]
-    """MENTION matches, tried only where a mention can start: a capitalised
-    word, a determiner before a role, body or group noun, a pronoun. (Trying
-    the pattern at every character costs a hundred times more.)"""
+def _candidates(text: str, words: Words) -> list[int]:
+    """The words where a mention can start, in order: a capitalised word, a
+    pronoun, a quantifier, a determiner before a role, body or group noun
+    (or before "dernier": "ce dernier").
+    Chosen in one pass over the document's words: most determiners are
+    followed by no such noun, and testing them one by one in `_matches` cost
+    more than the pattern calls. (Whether the noun is in the same paragraph
+    is for `_matches` to check.)"""
+    lower = words.lower
+    last = len(lower) - 1
+    opening = [i for i, word in enumerate(lower)
+               if word in _TRIGGERS and (word in _ALONE or (i < last and lower[i + 1] in _HEAD_STARTERS))]
+    return sorted({*opening, *words.capitalised(0, len(text))})
+
+
+def _matches(text: str, para: Span, words: Words, candidates: list[int], quoted: Sequence[Span],
+             quoted_starts: list[int]):  # type: ignore[no-untyped-def]
+    """MENTION matches in `para`, tried only at `candidates` (see
+    `_candidates`; trying the pattern at every character costs a hundred
+    times more)."""
     lower, starts = words.lower, words.starts
     after = para.start
-    for i in sorted({*words.among(_TRIGGERS, para.start, para.end), *words.capitalised(para.start, para.end)}):
+    for i in candidates:
         pos = starts[i]
         if pos < after:
             continue
         word = lower[i]
-        if not (text[pos].isupper() or word in _PRONOUNS or word in _QUANTIFIERS):
-            nxt = lower[i + 1] if i + 1 < len(lower) and starts[i + 1] < para.end else ""
-            if not ((word in _DETERMINERS and nxt in _HEAD_STARTERS)
-                    or (word in ("ce", "cette") and nxt in ("dernier", "dernière"))):
-                continue
+        if not (word in _ALONE or text[pos].isupper()) and starts[i + 1] >= para.end:
+            continue  # a determiner whose noun is in the next paragraph
         if pos > para.start and text[pos - 1] in "-\u2011":
             continue  # "Alep-Est", "a-t-il": inside a word
         q = bisect_right(quoted_starts, pos) - 1
         if q >= 0 and pos < quoted[q].end:
             continue
-        pattern = patterns.MENTION if word in _OPENERS else patterns.PROPER_MENTION
+        if word in _OPENERS:
+            pattern = patterns.MENTION
+        elif _function_word(text, words, i, para.end):
+            continue
+        else:
+            pattern = patterns.PROPER_MENTION
         m = pattern.match(text, pos, para.end)
         if m is not None and m.end() > m.start():
             after = m.end()
             yield m
+
+
+#: Characters that are no word characters (\w) to the regex module.
+_NOT_WORD = frozenset(" \u00a0\u202f\t\r\n,;:!?…«»\"“”()'’-\u2011")
+
+
+def _function_word(text: str, words: Words, i: int, end_of_text: int) -> bool:
+    """Whether word `i`, capitalised, is a function word ("Dans", "Selon",
+    "À", "C'"), at which PROPER_MENTION, reading up to `end_of_text`, cannot
+    match: its name branch refuses a function word followed by a word
+    boundary, and its acronym branch needs two capitals. A quarter of the
+    capitalised words it would be tried at; telling costs less than trying."""
+    word = words.lower[i]
+    if word not in _FUNCTION_WORDS:
+        return False
+    start, end = words.starts[i], words.ends[i]
+    # Its lower case is as long as the word, so the pattern reads it letter
+    # for letter; a boundary after it; no initial ("A. Dupont").
+    return end - start == len(word) and end <= end_of_text \
+        and (end == len(text) or text[end] in _NOT_WORD) and not text[start + 1 : start + 2].isupper()
 
 
 def _split_names(text: str, m: Mention) -> list[Mention]:
@@ -154,55 +198,70 @@ def _capitalised_opener(text: str, m: Mention, para: Span) -> bool:
     return patterns.apposition_role(text, m.span.end) is None
 
 
+#: The group numbers of the patterns `_mention` reads. Asked for a group by
+#: name, the regex module first reads the name as a number, and raises and
+#: drops an exception (its message formatted) each time: by number, a group
+#: costs a third as much.
+_GROUPS = {pattern: pattern.groupindex for pattern in (patterns.MENTION, patterns.PROPER_MENTION)}
+
+
 def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
+    """The mention a match of MENTION, or of PROPER_MENTION (some of its
+    branches), reads."""
     span = Span(m.start(), m.end())
-    before, at = _previous_word(text, m.start())
+    before, at = _previous_word(text, span.start)
     after_prep = _after_preposition(text, before, at)
-    if m.re is patterns.PROPER_MENTION:
-        return _proper(m, span, after_prep, before.rstrip("'’"))
-    if m.group("np"):
-        after_prep = after_prep or m.group("det").strip().lower() in ("au", "aux", "du")
-        kind = "role" if m.group("role") else "organisation" if m.group("organisation") else \
-            "document" if m.group("document") else "group"
-        head_start = m.end("det")
-        head_end = m.start("np_name") if m.group("np_name") else m.end()
+    g = _GROUPS[m.re]
+    # The branches are alternatives, each a group enclosing its own groups:
+    # the last group closed names the branch that matched ("name_acronym"
+    # and "acronym" for a proper name).
+    branch = m.lastgroup
+    if branch == "np":
+        after_prep = after_prep or m.group(g["det"]).strip().lower() in ("au", "aux", "du")
+        kind = "role" if m.group(g["role"]) else "organisation" if m.group(g["organisation"]) else \
+            "document" if m.group(g["document"]) else "group"
+        head_start = m.end(g["det"])
+        name = m.group(g["np_name"])
+        head_end = m.start(g["np_name"]) if name else span.end
         head = text[head_start:head_end].rstrip(" ,\u00a0")
-        name = m.group("np_name")
-        if name and _first_name_before(text, m.start("np_name")):
+        if name and _first_name_before(text, head_end):
             # "un proche d'Edouard Philippe": the name belongs to the complement.
-            name, head = None, text[head_start : m.end()]
+            name, head = None, text[head_start : span.end]
         return Mention(span, kind, m.group(), name=name, head=head,
-                       acronym=m.group("np_acronym"), after_preposition=after_prep)
-    if m.group("some"):
-        return Mention(span, "group", m.group(), head=text[m.start("some_head") : m.end()], after_preposition=after_prep)
-    if m.group("partitive"):
-        return Mention(span, "partitive", m.group(), after_preposition=after_prep)
-    if m.group("titled"):
-        return Mention(span, "titled", m.group(), name=m.group("title_name"),
-                       title=m.group("title"), after_preposition=after_prep)
-    if m.group("pronoun"):
-        return Mention(span, "pronoun", m.group(), name=m.group("pronoun").lower(),
+                       acronym=m.group(g["np_acronym"]), after_preposition=after_prep)
+    if branch == "some":
+        return Mention(span, "group", m.group(), head=text[m.start(g["some_head"]) : span.end],
                        after_preposition=after_prep)
-    return _proper(m, span, after_prep, before.rstrip("'’"))
+    if branch == "partitive":
+        return Mention(span, "partitive", m.group(), after_preposition=after_prep)
+    if branch == "titled":
+        return Mention(span, "titled", m.group(), name=m.group(g["title_name"]),
+                       title=m.group(g["title"]), after_preposition=after_prep)
+    if branch == "pronoun":
+        return Mention(span, "pronoun", m.group(), name=m.group(g["pronoun"]).lower(),
+                       after_preposition=after_prep)
+    return _proper(m, g, span, after_prep, before.rstrip("'’"))
 
 
-def _proper(m, span: Span, after_prep: bool, before: str) -> Mention:  # type: ignore[no-untyped-def]
-    """A name or an acronym (the groups MENTION and PROPER_MENTION share);
-    `before` is the word before it."""
-    if m.group("acronym"):
-        return Mention(span, "acronym", m.group(), name=m.group("acronym"), after_preposition=after_prep)
-    name = m.group("name")
+def _proper(m, g: dict[str, int], span: Span, after_prep: bool, before: str) -> Mention:  # type: ignore[no-untyped-def]
+    """A name or an acronym (the groups MENTION and PROPER_MENTION share,
+    numbered `g`); `before` is the word before it."""
+    if m.lastgroup == "acronym":
+        return Mention(span, "acronym", m.group(), name=m.group(g["acronym"]), after_preposition=after_prep)
+    name = m.group(g["name"])
     bare = name.split(" ", 1)[-1] if name[:3] in ("Le ", "La ") else ""
     if bare and bare.isupper() and " " not in bare:  # "Le PP": an acronym with its article
         return Mention(span, "acronym", m.group(), name=bare, after_preposition=after_prep)
     if before in ("les", "des"):  # "les Casques blancs"
         return Mention(span, "group", m.group(), head=name, after_preposition=after_prep)
     return Mention(span, "name", m.group(), name=_strip_article(name),
-                   acronym=m.group("name_acronym"), after_preposition=after_prep)
+                   acronym=m.group(g["name_acronym"]), after_preposition=after_prep)
 
 
 def _strip_article(name: str) -> str:
     """"La Russie" -> "Russie"; "Le Figaro" stays: the article is part of it."""
+    if not name.startswith("L"):  # most names: no article to try
+        return name
     for article in ("La ", "Les ", "Le ", "L'", "L’", "La\u00a0", "Le\u00a0"):
         if name.startswith(article):
             rest = name[len(article):]

@@ -224,3 +224,14 @@ def test_apposition_role_reads_no_further_than_its_reach() -> None:
     far = "Jean Dupont" + " " * patterns.APPOSITION_REACH + ", directeur de l'OSDH"
     assert patterns.APPOSITION_ROLE.match(far, 11) is not None  # the whole pattern would read that far
     assert patterns.apposition_role(far, 11) is None
+
+
+def test_a_trie_reads_its_words_longest_first_without_optional_groups() -> None:
+    words = ["ministre", "ministres", "mini", "maire", "à"]
+    trie = patterns._trie(words)
+    assert ")?" not in trie  # a word ending inside a longer one is an empty branch, not an optional group
+    pattern = regex.compile(trie)
+    assert all(pattern.fullmatch(word) for word in words)
+    assert pattern.match("ministres de").group() == "ministres"
+    assert pattern.match("minis").group() == "mini"
+    assert not pattern.fullmatch("minist") and not pattern.match("maître")

@@ -86,3 +86,61 @@ def test_the_sentence_shortcut_never_hides_an_attribution(text: str, monkeypatch
     fast = [r.to_dict() for r in extract(text)]
     monkeypatch.setattr(verbs, "may_occur", lambda words, start, end: True)
     assert [r.to_dict() for r in extract(text)] == fast and fast
+
+
+#: Capitalised function words, and words that look like them but may open a
+#: name or an acronym: "DANS" (two capitals), "A. Dupont" (an initial),
+#: "Selon2" (no word boundary after the word).
+FUNCTION_WORDS = ("Dans la nuit, À Paris, C'est dit. Selon lui, Mais non. Et puis DANS LE TEXTE, "
+                  "A. Dupont et S. Martin ; Selon2 et Pour_tous, Après-midi, «Sur» (Avec) Enfin A")
+
+
+@pytest.mark.parametrize("text", [*TEXTS, FUNCTION_WORDS], ids=["seed", "varied", "function words"])
+def test_no_proper_name_starts_at_a_skipped_function_word(text: str) -> None:
+    """Where find_mentions skips a capitalised function word without trying a pattern, neither pattern matches."""
+    w = document.Words(text)
+    skipped = 0
+    for i in w.capitalised(0, len(text)):
+        if w.lower[i] in mentions._OPENERS or not mentions._function_word(text, w, i, len(text)):
+            continue
+        skipped += 1
+        for pattern in (patterns.PROPER_MENTION, patterns.MENTION):
+            m = pattern.match(text, w.starts[i])
+            assert not m, text[w.starts[i] : w.starts[i] + 40]
+    assert skipped > 0
+    if text is FUNCTION_WORDS:
+        kept = {w.lower[i] for i in w.capitalised(0, len(text)) if not mentions._function_word(text, w, i, len(text))}
+        assert {"dans", "a", "s", "selon"} <= kept  # "DANS", "A.", "S.", "Selon2": tried
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=["seed", "varied"])
+def test_the_branch_that_matched_is_the_last_group_closed(text: str) -> None:
+    """mentions._mention reads the branch of MENTION that matched from m.lastgroup."""
+    w = document.Words(text)
+    branches = {"np", "partitive", "some", "titled", "pronoun"}
+    seen = set()
+    for start in w.starts:
+        m = patterns.MENTION.match(text, start)
+        if not m:
+            continue
+        matched = {b for b in branches if m.group(b)} or {g for g in ("acronym", "name") if m.group(g)}
+        assert len(matched) == 1, text[start : start + 40]
+        branch = matched.pop()
+        assert m.lastgroup == ("name_acronym" if branch == "name" and m.group("name_acronym") else branch)
+        seen.add(m.lastgroup)
+    assert {"np", "titled", "pronoun", "name", "acronym"} <= seen
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=["seed", "varied"])
+def test_the_candidates_are_the_words_a_mention_can_start_with(text: str) -> None:
+    """One pass over the document picks what the rule says: a capitalised word, a pronoun, a quantifier, a
+    determiner before a head noun (in any paragraph: find_mentions checks that the noun is in the same one)."""
+    w = document.Words(text)
+    lower = w.lower
+
+    def can_start(i: int) -> bool:
+        if text[w.starts[i]].isupper() or lower[i] in mentions._PRONOUNS | mentions._QUANTIFIERS:
+            return True
+        return lower[i] in mentions._DETERMINERS and i + 1 < len(lower) and lower[i + 1] in mentions._HEAD_STARTERS
+
+    assert mentions._candidates(text, w) == [i for i in range(len(lower)) if can_start(i)]
