@@ -78,7 +78,7 @@ def find_mentions(text: str, paragraphs: Sequence[Span], words: Words, quoted: S
     in `quoted` (sorted spans: the quotations, whose words are the speaker's)."""
     out: list[Mention] = []
     quoted_starts = [q.start for q in quoted]
-    candidates = _candidates(text, words)
+    candidates = _candidates(text, words, paragraphs[0].start, paragraphs[-1].end) if paragraphs else []
     candidate_starts = [words.starts[i] for i in candidates]
     for para in paragraphs:
         within = candidates[bisect_left(candidate_starts, para.start) : bisect_left(candidate_starts, para.end)]
@@ -96,19 +96,20 @@ def find_mentions(text: str, paragraphs: Sequence[Span], words: Words, quoted: S
     return out
 
 
-def _candidates(text: str, words: Words) -> list[int]:
+def _candidates(text: str, words: Words, start: int, end: int) -> list[int]:
     """The words where a mention can start, in order: a capitalised word, a
     pronoun, a quantifier, a determiner before a role, body or group noun
     (or before "dernier": "ce dernier").
-    Chosen in one pass over the document's words: most determiners are
-    followed by no such noun, and testing them one by one in `_matches` cost
-    more than the pattern calls. (Whether the noun is in the same paragraph
-    is for `_matches` to check.)"""
+    Chosen in one pass over the words from `start` to `end` (the document,
+    or an incise inside a quotation): most determiners are followed by no
+    such noun, and testing them one by one in `_matches` cost more than the
+    pattern calls. (Whether the noun is in the same paragraph is for
+    `_matches` to check.)"""
     lower = words.lower
     last = len(lower) - 1
-    opening = [i for i, word in enumerate(lower)
-               if word in _TRIGGERS and (word in _ALONE or (i < last and lower[i + 1] in _HEAD_STARTERS))]
-    return sorted({*opening, *words.capitalised(0, len(text))})
+    opening = [i for i in words.between(start, end) if (word := lower[i]) in _TRIGGERS
+               and (word in _ALONE or (i < last and lower[i + 1] in _HEAD_STARTERS))]
+    return sorted({*opening, *words.capitalised(start, end)})
 
 
 def _matches(text: str, para: Span, words: Words, candidates: list[int], quoted: Sequence[Span],

@@ -96,6 +96,7 @@ HOSTILE = {  # each stays linear: a regression guard. name: (text of n character
     "'selon lequel' in one sentence": (lambda n: repeat("M. Dupont, selon lequel ", n), 2000),
     "a quotation and 'pour' over and over": (lambda n: repeat("«Oui», pour Jean Dupont ", n), 2000),
     "quotations with incises and no comma": (lambda n: repeat("«Oui» a dit Jean Dupont ", n), 2000),
+    "incises inside quotations, one paragraph": (lambda n: repeat("«Oui, a réagi Jean Dupont, non» ", n), 2000),
     "preposed verbs with que in one sentence": (lambda n: repeat("il a dit que ", n), 2000),
     "scraped paragraphs glued by tags (no space after the full stop)": (
         lambda n: repeat("<p>&laquo;&nbsp;Oui&nbsp;&raquo;, a dit Jean.</p>", n), 4000),
