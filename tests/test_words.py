@@ -143,4 +143,6 @@ def test_the_candidates_are_the_words_a_mention_can_start_with(text: str) -> Non
             return True
         return lower[i] in mentions._DETERMINERS and i + 1 < len(lower) and lower[i + 1] in mentions._HEAD_STARTERS
 
-    assert mentions._candidates(text, w) == [i for i in range(len(lower)) if can_start(i)]
+    assert mentions._candidates(text, w, 0, len(text)) == [i for i in range(len(lower)) if can_start(i)]
+    middle = len(text) // 3, 2 * len(text) // 3  # a stretch (an incise): its words only
+    assert mentions._candidates(text, w, *middle) == [i for i in w.between(*middle) if can_start(i)]
