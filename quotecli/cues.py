@@ -575,6 +575,8 @@ def _attribution(rule: str, vg: verbs.VerbGroup, content: tuple[Span, ...], ment
 
 def _incise(text: str, pos: int, end: int, words: Words) -> verbs.VerbGroup | None:
     """A verb group opening a postposed incise at `pos` ("», a-t-il dit")."""
+    if not verbs.may_follow(words, pos):
+        return None  # most commas: no verb after them, no pattern tried
     lead = patterns.INCISE_LEAD.match(text, pos, end)
     return verbs.verb_group_at(text, lead.end(), end, words) if lead else None
 

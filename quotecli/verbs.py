@@ -10,6 +10,7 @@ words that can start a verb group, found by one pass over its words.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,6 +42,8 @@ _FINITE_FIRST = frozenset(f.split()[0] for f in _FINITE)
 _INVERTIBLE = _FINITE_FIRST | _PARTICIPLE | _PRESENT_PARTICIPLE
 #: Every word a verb group can start with (see _may_start).
 _OPENING = _STARTERS | _INVERTIBLE
+#: The object pronouns INCISE_LEAD lets stand before an incise's verb.
+_OBJECT_PRONOUNS = frozenset({"lui", "leur", "nous", "vous", "me", "te", "m", "t"})
 _PRON_FIRST = frozenset(f.split()[0] for f in _PRON_FINITE) | frozenset(patterns.BE_FORMS)
 _PARTICIPLE_FIRST = frozenset(f.split()[0] for f in _PARTICIPLE)
 _PRON_PARTICIPLE_FIRST = frozenset(f.split()[0] for f in _PRON_PARTICIPLE)
@@ -71,6 +74,15 @@ class VerbGroup:
     pronominal: bool
     inverted: Span | None  # the pronoun of an inversion: "il" in "a-t-il dit"
     feminine: bool = False  # a participle agreeing with a feminine subject: "s'est dite"
+
+
+def may_follow(words: Words, pos: int) -> bool:
+    """Whether the first word from `pos` on can open a verb group, maybe
+    after an object pronoun ("», lui a dit X"): what INCISE_LEAD leads to."""
+    i = bisect_left(words.starts, pos)
+    if i < len(words.lower) and words.lower[i] in _OBJECT_PRONOUNS:
+        i += 1
+    return i < len(words.lower) and _may_start(words.lower, i)
 
 
 def may_occur(words: Words, start: int, end: int) -> bool:
@@ -116,7 +128,8 @@ def _participle_from(lower: list[str], j: int, participles: frozenset[str]) -> b
 
 
 def _read(text: str, pos: int, end: int) -> VerbGroup | None:
-    m = patterns.VG_PRONOMINAL.match(text, pos, end)
+    # VG_PRONOMINAL starts with "se" or "s'": a letter spares most of its calls.
+    m = patterns.VG_PRONOMINAL.match(text, pos, end) if text[pos] in "sS" else None
     if m is not None:
         found = _after_se(text, m)
         if found is not None:
