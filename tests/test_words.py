@@ -146,3 +146,13 @@ def test_the_candidates_are_the_words_a_mention_can_start_with(text: str) -> Non
     assert mentions._candidates(text, w, 0, len(text)) == [i for i in range(len(lower)) if can_start(i)]
     middle = len(text) // 3, 2 * len(text) // 3  # a stretch (an incise): its words only
     assert mentions._candidates(text, w, *middle) == [i for i in w.between(*middle) if can_start(i)]
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=["seed", "varied"])
+def test_the_incise_shortcut_never_hides_an_incise(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commas and quotation ends the cheap word test passes over give no incise when read in full."""
+    from quotecli import extract
+
+    fast = [r.to_dict() for r in extract(text)]
+    monkeypatch.setattr(verbs, "may_follow", lambda words, pos: True)
+    assert [r.to_dict() for r in extract(text)] == fast and any("incise" in r["rule"] for r in fast)
