@@ -24,8 +24,6 @@ import gzip
 import itertools
 import json
 import math
-import os
-import platform
 import resource
 import string
 import subprocess
@@ -38,6 +36,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from provenance import provenance  # noqa: E402  bench/ is on the path: this is run as a script
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "gilets-jaunes-2018.jsonl.gz"
 SLOW = 3.0  #: flag an input more than this many times slower than ordinary news
@@ -196,12 +196,7 @@ def main() -> None:
             rows.append({"name": name, "what": what, "sizes": [mb * MB], "runs": [run], "probe": []})
             _progress(rows[-1])
     result = {
-        "quotecli": _version(),
-        "commit": _git("rev-parse", "--short", "HEAD"),
-        "dirty": bool(_git("status", "--porcelain", "--untracked-files=no")),
-        "python": platform.python_version(),
-        "load_average": os.getloadavg(),
-        "when": datetime.now().isoformat(timespec="seconds"),
+        **provenance(),
         "timeout_s": args.timeout,
         "units": {"mb": "10^6 bytes of text encoded as UTF-8"},
         "rows": rows,
@@ -269,17 +264,6 @@ def _table(result: dict, out: Path) -> None:
     Console(width=max(Console().width, 150)).print(table)
 
 
-def _version() -> str:
-    from quotecli import __version__
-
-    return __version__
-
-
-def _git(*args: str) -> str:
-    try:
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return ""
 
 
 if __name__ == "__main__":

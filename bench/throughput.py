@@ -19,8 +19,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import os
-import platform
 import re
 import resource
 import subprocess
@@ -32,7 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from quotecli import __version__, corpus, inputs, parallel
+from provenance import provenance
+from quotecli import corpus, inputs, parallel
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "gilets-jaunes-2018.jsonl.gz"
 MARKS = re.compile("[«»]")
@@ -108,13 +107,7 @@ def main() -> None:
     result = {
         "corpus": args.corpus,
         "limit": args.limit,
-        "quotecli": __version__,
-        "commit": _git("rev-parse", "--short", "HEAD"),
-        "dirty": bool(_git("status", "--porcelain", "--untracked-files=no")),
-        "python": platform.python_version(),
-        "cores": parallel.cores(),
-        "load_average": os.getloadavg(),  # other processes on the machine skew wall-clock figures
-        "when": datetime.now().isoformat(timespec="seconds"),
+        **provenance(),
         "units": {"mb": "10^6 bytes of document text encoded as UTF-8", "maxrss_kb": "ru_maxrss, KiB"},
         "runs": runs,
     }
@@ -150,12 +143,6 @@ def _table(result: dict, out: Path) -> None:
     )
     Console(width=max(Console().width, 110)).print(table)
 
-
-def _git(*args: str) -> str:
-    try:
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return ""
 
 
 if __name__ == "__main__":
