@@ -71,12 +71,13 @@ def view(text: str) -> View | None:
         start, end = m.span()
         if start < copied:
             continue  # inside a comment or a script already read as nothing
-        if m.group("comment") or m.group("raw"):
+        kind = m.lastgroup  # the branch that matched: its group closes last
+        if kind == "comment" or kind == "raw":
             end = ends.after(m)
             # Never closed, "<!--" is text after all; "<script>" is still a tag.
-            reading: str | None = None if m.group("comment") and end == m.end() else ""
+            reading: str | None = None if kind == "comment" and end == m.end() else ""
         else:
-            reading = _reading(m, text)
+            reading = _reading(m, kind, text)
         if reading is None:
             continue  # stays text: copied with the stretch around it
         if start > copied:
@@ -136,18 +137,23 @@ class _Runs:
         self.length += len(part)
 
 
-def _reading(m: regex.Match[str], text: str) -> str | None:
-    """What one leftover reads as; None when it is text after all (an unknown `&foo;`)."""
-    if m.group("tag"):
-        return "\n" if m.group("block") else ""
-    if m.group("bom"):
+#: Groups read by number: by name, the regex module first tries the name as a number, at a cost.
+_BLOCK, _NAMED = patterns.LEFTOVER.groupindex["block"], patterns.LEFTOVER.groupindex["named"]
+
+
+def _reading(m: regex.Match[str], kind: str, text: str) -> str | None:
+    """What one leftover (of branch `kind`) reads as; None when it is text after all (an unknown `&foo;`)."""
+    if kind == "tag":
+        return "\n" if m.start(_BLOCK) >= 0 else ""
+    if kind == "bom":
         # Where a line starts (or after a space) U+FEFF is a file's byte-order mark
         # and reads as nothing; right after text, a file was glued on there: a
         # line break keeps the two files' words and sentences apart.
         start = m.start()
         return "" if start == 0 or text[start - 1].isspace() else "\n"
-    if m.group("named"):
-        char = html5.get(m.group("named") + ";")
+    named = m.group(_NAMED)
+    if named:
+        char = html5.get(named + ";")
     else:
         char = html.unescape(m.group())  # the HTML rules for numbers: &#146; is ’, &#0; is U+FFFD
     if char is None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from typer.testing import CliRunner
 from quotecli import inputs, parallel
 from quotecli.cli import app
 from quotecli.inputs import Document, InputError, Problem
-from quotecli.model import Record
+from quotecli.model import QuoteType, Record
 
 runner = CliRunner()
 
@@ -93,6 +94,19 @@ def test_jobs_1_and_jobs_2_print_identical_jsonl(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in one.stdout.splitlines()]
     assert len({r["doc_id"] for r in rows}) == 81  # every document gave quotations, in order:
     assert [r["doc_id"] for r in rows] == sorted((r["doc_id"] for r in rows), key=lambda d: [x["id"] for x in records].index(d))
+
+
+def test_records_cross_to_the_parent_unchanged() -> None:
+    """Workers hand records over by pickle: every field, nested spans, speakers and cues included, comes back equal."""
+    from quotecli.pipeline import extract
+
+    seed = (ROOT / "seeds" / inputs.SAMPLE).read_text(encoding="utf-8")
+    records = extract("\n\n".join([seed, *PARAGRAPHS, "« Rien ne nous arrêtera. »"]), doc_id="seed")
+    back = pickle.loads(pickle.dumps(records))
+    assert back == records
+    assert [r.to_dict() for r in back] == [r.to_dict() for r in records]
+    assert {r.type for r in back} == set(QuoteType)  # all three kinds crossed, with and without a cue
+    assert any(r.cue is None for r in back) and any(r.cue is not None for r in back)
 
 
 def test_jobs_must_be_positive(tmp_path: Path) -> None:
