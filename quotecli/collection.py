@@ -41,7 +41,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
-from quotecli import __version__, canon, match
+from quotecli import __version__, canon, match, userdirs
 from quotecli.export import JsonRow
 from quotecli.inputs import Document
 from quotecli.model import FIELDS, Record
@@ -136,15 +136,7 @@ def default_path(env: Mapping[str, str] = os.environ, platform: str = sys.platfo
     """`$QUOTECLI_DB`, else quotes.db in the user's data folder (XDG_DATA_HOME or ~/.local/share on Linux)."""
     if env.get(ENV):
         return Path(env[ENV]).expanduser()
-    home = Path(env.get("HOME") or Path.home())
-    if platform == "win32":
-        base = Path(env.get("LOCALAPPDATA") or home / "AppData" / "Local")
-    elif platform == "darwin":
-        base = home / "Library" / "Application Support"
-    else:  # the XDG base directory spec: a relative XDG_DATA_HOME is invalid and ignored
-        xdg = env.get("XDG_DATA_HOME", "")
-        base = Path(xdg) if os.path.isabs(xdg) else home / ".local" / "share"
-    return base / "quotecli" / "quotes.db"
+    return userdirs.data_home(env, platform) / "quotes.db"
 
 
 def sha256(text: str) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import regex
 
-from quotecli import lexicon
+from quotecli import lexicon, pattern_cache
 
 _FLAGS = regex.VERBOSE | regex.VERSION1
 
@@ -131,7 +131,7 @@ def _compile(pattern: str) -> regex.Pattern[str]:
     """Compile a VERBOSE pattern, its named lists (\\L<name>) spliced in as tries."""
     for name, trie in _TRIES.items():
         pattern = pattern.replace(f"\\L<{name}>", trie)
-    return regex.compile(pattern, _FLAGS)
+    return pattern_cache.compile(pattern, _FLAGS)  # the largest take most of a second to compile
 
 
 #: An apostrophe, straight or curly.

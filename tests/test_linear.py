@@ -10,6 +10,7 @@ a document for each thing found in it.
 """
 from __future__ import annotations
 
+import gc
 import itertools
 import string
 import sys
@@ -113,3 +114,29 @@ HOSTILE = {  # each stays linear: a regression guard. name: (text of n character
 def test_work_grows_linearly(name: str) -> None:
     make, n = HOSTILE[name]
     assert growth(make, n) < LINEAR
+
+
+@pytest.mark.parametrize("text", [SEED, "« Oui », a dit Jean Dupont, " * 500, "<p>&laquo;&nbsp;Oui&nbsp;&raquo;, a dit Jean.</p>" * 200],
+                         ids=["seed", "quote-incises", "html"])
+def test_extract_makes_no_reference_cycles(text: str) -> None:
+    """extract() pauses the cyclic collector for one document: it may, because
+    nothing it builds is left in a cycle (refcounting frees it all)."""
+    gc.collect()
+    gc.disable()
+    try:
+        extract(text)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
+def test_extract_leaves_the_collector_as_it_found_it() -> None:
+    assert gc.isenabled()
+    extract(SEED)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        extract(SEED)
+        assert not gc.isenabled()  # the caller's choice is kept
+    finally:
+        gc.enable()
