@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from operator import attrgetter
 
 from quotecli import document, quotes, reading
 from quotecli.cues import Attribution, Sentence, find_attributions
@@ -287,10 +288,13 @@ def _blank_after(text: str, start: int, end: int, chars: str) -> bool:
     return start >= end
 
 
+_start_end = attrgetter("start", "end")
+
+
 def _overlap_test(spans: list[Span]):  # type: ignore[no-untyped-def]
     """A test of whether a span overlaps any of `spans`, in O(log n) a query:
     sorted by start, with the furthest end reached so far."""
-    ordered = sorted(spans)
+    ordered = sorted(spans, key=_start_end)  # by the fields in C, not Span.__lt__ in Python
     starts = [sp.start for sp in ordered]
     reach: list[int] = []
     for sp in ordered:

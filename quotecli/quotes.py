@@ -133,6 +133,10 @@ def find_quotations(text: str, paragraphs: Sequence[Span]) -> tuple[list[Quotati
     return [q for q in quotations if q.pieces[0].end > q.pieces[0].start], stray
 
 
+#: The openers each closing mark can close.
+_OPENERS_OF = {"»": ("«",), "”": ("“", "„", "”"), "“": ("„",), '"': ('"',)}
+
+
 def _match_open(stack: _Stack, char: str, text: str, pos: int, para: Span) -> int | None:
     """Index in `stack` of the opener that `char` closes, or None.
 
@@ -141,7 +145,7 @@ def _match_open(stack: _Stack, char: str, text: str, pos: int, para: Span) -> in
     Openers are counted, so a closer with nothing to close costs O(1) and a
     closer that drops N marks pays for N pushes: the scan stays linear.
     """
-    wanted = {"»": ("«",), "”": ("“", "„", "”"), "“": ("„",), '"': ('"',)}.get(char)
+    wanted = _OPENERS_OF.get(char)
     if wanted is None or not any(stack.counts.get(w) for w in wanted):
         return None
     if char in _SYMMETRIC and stack.items[-1].char == char and _looks_like_opener(text, pos, para) \

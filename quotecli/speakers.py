@@ -8,6 +8,7 @@ who was last in view for a pronoun. Nothing here looks ahead.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import islice
 from dataclasses import dataclass, field
 
@@ -34,8 +35,10 @@ _ROLE_GENDER = {fold(k): v for k, v in _LEX.roles().items()}
 _FIRST_NAMES = {fold(k): v for k, v in _LEX.first_names().items()}
 
 
+@lru_cache(maxsize=1 << 14)
 def name_tokens(name: str) -> tuple[str, ...]:
-    """The folded words of a name that identify it (particles dropped)."""
+    """The folded words of a name that identify it (particles dropped);
+    cached, as a name recurs in its article and across a corpus."""
     return tuple(t for t in fold(name).split() if t not in _PARTICLES and not (len(t) == 2 and t[1] == "."))
 
 
@@ -264,7 +267,10 @@ class Resolver:
         mention_span, mention_text = m.span, m.text
         if m.kind == "pronoun":
             return self.resolve_pronoun(m.name or "il", mention_span, mention_text)
-        ent = self._entity_of(m, create=True)
+        if m.kind in ("name", "titled") and m.span in self._entity_at:
+            ent = self._entity_at[m.span]  # looked up when read: the same lookup again finds the same
+        else:
+            ent = self._entity_of(m, create=True)
         if ent is None:
             if m.kind == "role" and m.head:
                 ent = self._by_role.get(_role_key(m.head)) or self._by_role_prefix(m.head)
