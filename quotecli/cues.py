@@ -360,13 +360,15 @@ def _subject_in(s: Sentence, start: int, end: int) -> Mention | None:
 def _markers(text: str, s: Sentence, found: _Found) -> None:
     if not s.words.among(_MARKER_WORDS, s.span.start, s.span.end):
         return
-    for rel in patterns.MARKER_RELATIVE.finditer(text, s.span.start, s.span.end):
-        if s.in_quotation(rel.start()):
-            continue
+    relatives = [rel for rel in patterns.MARKER_RELATIVE.finditer(text, s.span.start, s.span.end)
+                 if not s.in_quotation(rel.start())]
+    for rel, nxt in zip(relatives, [*relatives[1:], None]):
         antecedent = next((s.mentions[i] for i in range(s.first_mention_from(rel.start()) - 1, -1, -1)
                            if not s.mentions[i].after_preposition and s.mentions[i].span.end <= rel.start()), None)
-        content = _trim(text, rel.end(), _claim_end(text, s, rel.end(), s.span.end))
-        if antecedent is None or content.end <= content.start:
+        # What the source says runs to the end of the sentence or to the next "selon lequel".
+        end = nxt.start() if nxt is not None else s.span.end
+        content = _trim(text, rel.end(), _claim_end(text, s, rel.end(), end))
+        if antecedent is None or not _says_something(text, content):
             continue
         marker = Span(rel.start("marker"), rel.end("marker"))
         found.add(Attribution("marker-relative", (content,), marker, _marker_lemma(rel.group("marker")),
@@ -419,6 +421,11 @@ def _markers(text: str, s: Sentence, found: _Found) -> None:
             continue
         marker = Span(mk.start("marker"), mk.end("marker"))
         found.add(Attribution(rule, (content,), marker, lemma, source), Span(mk.start(), after))
+
+
+def _says_something(text: str, content: Span) -> bool:
+    """Whether content holds a word or a number: marks and punctuation alone say nothing."""
+    return any(c.isalnum() for c in text[content.start : content.end])
 
 
 def _modifier(segment: str) -> bool:

@@ -284,6 +284,14 @@ def test_degenerate_inputs(text: str) -> None:
 # --------------------------------------------------------------------------
 # Engine bugs these properties found
 
+def test_selon_lequel_twice_makes_no_record_of_marks_alone() -> None:
+    """Found by the random fuzz run: the first relative's content held the
+    second one whole, and the second's content was a lone «."""
+    assert check("M. Abdel Rahmane selon lequel  selon lequel «") == []
+    records = check("M. Dupont, selon lequel la ville est tombée, selon lequel aussi les civils fuient.")
+    assert [r.quote for r in records] == ["la ville est tombée", "aussi les civils fuient"]
+
+
 @pytest.mark.xfail(strict=True, reason="two records of one type share a fragment: the content of 'selon lequel' runs "
                    "over the next quotation and its incise, which is also content of that incise's record")
 def test_no_shared_fragment_after_selon_lequel() -> None:
