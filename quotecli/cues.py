@@ -206,6 +206,12 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
         pos = comma.start()
         if s.in_quotation(pos) or found.used.holds(pos):
             continue
+        start = _clause_start(text, s, s.span.start, found, pos)
+        if _blank(text, start, pos):
+            continue
+        content = [_trim(text, start, pos)]
+        if found.content.overlaps(content[0]):
+            continue  # an incise inside content already reported ("…», affirmaient-ils, …», témoignait X)
         vg = _incise(text, pos, s.span.end, s.words)
         if vg is None:
             continue
@@ -214,10 +220,6 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
         if tail is None:
             continue
         mention, tail_end = tail
-        start = _clause_start(text, s, s.span.start, found, pos)
-        if _blank(text, start, pos):
-            continue
-        content = [_trim(text, start, pos)]
         if inverted and text.startswith(",", tail_end, s.span.end) and not _blank(text, tail_end, s.span.end, _TRAILING):
             end = _claim_end(text, s, tail_end + 1, s.span.end)
             content.append(_trim(text, tail_end + 1, end))  # "X, a-t-il dit, Y."
@@ -360,19 +362,19 @@ def _subject_in(s: Sentence, start: int, end: int) -> Mention | None:
 def _markers(text: str, s: Sentence, found: _Found) -> None:
     if not s.words.among(_MARKER_WORDS, s.span.start, s.span.end):
         return
-    relatives = [rel for rel in patterns.MARKER_RELATIVE.finditer(text, s.span.start, s.span.end)
-                 if not s.in_quotation(rel.start())]
-    for rel, nxt in zip(relatives, [*relatives[1:], None]):
-        antecedent = next((s.mentions[i] for i in range(s.first_mention_from(rel.start()) - 1, -1, -1)
-                           if not s.mentions[i].after_preposition and s.mentions[i].span.end <= rel.start()), None)
-        # What the source says runs to the end of the sentence or to the next "selon lequel".
-        end = nxt.start() if nxt is not None else s.span.end
+    relatives = [(rel, _antecedent(text, s, rel.start()))
+                 for rel in patterns.MARKER_RELATIVE.finditer(text, s.span.start, s.span.end) if not s.in_quotation(rel.start())]
+    for (rel, source), nxt in zip(relatives, [*relatives[1:], None]):
+        if source is None:
+            continue
+        # What the source says runs to the end of the sentence, or to the next "selon lequel" and its source.
+        end = s.span.end if nxt is None else max(rel.end(), nxt[1].span.start if nxt[1] else nxt[0].start())
         content = _trim(text, rel.end(), _claim_end(text, s, rel.end(), end))
-        if antecedent is None or not _says_something(text, content):
+        if not _says_something(text, content):
             continue
         marker = Span(rel.start("marker"), rel.end("marker"))
         found.add(Attribution("marker-relative", (content,), marker, _marker_lemma(rel.group("marker")),
-                              antecedent, antecedent=True), Span(rel.start(), rel.end()))
+                              source, antecedent=True), Span(rel.start(), rel.end()))
     for mk in patterns.MARKER.finditer(text, s.span.start, s.span.end):
         if s.in_quotation(mk.start()) or found.used.holds(mk.start()):
             continue
@@ -421,6 +423,19 @@ def _markers(text: str, s: Sentence, found: _Found) -> None:
             continue
         marker = Span(mk.start("marker"), mk.end("marker"))
         found.add(Attribution(rule, (content,), marker, lemma, source), Span(mk.start(), after))
+
+
+def _antecedent(text: str, s: Sentence, pos: int) -> Mention | None:
+    """The source a "selon lequel" at `pos` refers to: the mention right
+    before it, with at most its apposition between ("M. Abdel Rahmane,
+    directeur de l'OSDH, selon lequel"); "des infractions pour lesquelles"
+    and "une étude, publiée mardi, selon laquelle" name none."""
+    for i in range(s.first_mention_from(pos) - 1, -1, -1):
+        m = s.mentions[i]
+        if m.after_preposition or m.span.end > pos:
+            continue
+        return m if _blank(text, _skip_apposition(text, s, m), pos, " \u00a0\u202f,") else None
+    return None
 
 
 def _says_something(text: str, content: Span) -> bool:
