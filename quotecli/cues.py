@@ -132,6 +132,7 @@ class _Found:
         self._cue_ends: list[int] = []  # sorted, with the index of their attribution
         self._cued: list[int] = []
         self._by_piece: dict[Span, list[int]] = {}
+        self.read_to: dict[int, int] = {}  # id of a cued attribution -> the end of its cue and speaker stretches
 
     def add(self, a: Attribution, *used: Span) -> None:
         index = len(self.items)
@@ -145,6 +146,7 @@ class _Found:
             i = bisect_right(self._cue_ends, a.cue.end)
             self._cue_ends.insert(i, a.cue.end)
             self._cued.insert(i, index)
+            self.read_to[id(a)] = max([a.cue.end, *(span.end for span in used)])
 
     def last_cued(self, limit: int) -> Attribution | None:
         """The attribution whose cue ends last at or before `limit`."""
@@ -175,7 +177,7 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
         mention, tail_end = tail
         start = _clause_start(text, s, s.span.start, found, q.outer.start)
         content: tuple[Span, ...]
-        if _blank(text, start, q.outer.start):
+        if _blank(text, start, q.outer.start) or _only_a_link(text, start, q.outer.start):
             content = _quotation_content(text, q, s, tail_end)
         else:
             content = (_trim(text, start, q.outer.end),)
@@ -647,9 +649,26 @@ def _clause_start(text: str, s: Sentence, default: int, found: _Found, before: i
     after an earlier attribution or a colon ("… publics : « … », déclare X")."""
     limit = s.span.end if before is None else before
     cued = found.last_cued(limit)
-    start = max(default, cued.cue.end) if cued is not None and cued.cue is not None else default
+    start = default
+    if cued is not None and cued.cue is not None:
+        # After its speaker too ("«A», a indiqué M. Dupont, et «B»"), unless that runs past `limit`.
+        read_to = found.read_to.get(id(cued), cued.cue.end)
+        start = max(default, read_to if read_to <= limit else cued.cue.end)
     i = bisect_left(s.breaks, limit) - 1  # the last break before `limit`
     return s.breaks[i] + 1 if i >= 0 and s.breaks[i] >= start else start
+
+
+#: What may join a quotation to the attribution before it: "…, a indiqué M. Dupont, et «…»".
+_QUOTE_LINKS = frozenset({"et", "mais", "puis"})
+
+
+def _only_a_link(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` holds one of _QUOTE_LINKS and nothing else
+    but spaces and commas (a stretch of a dozen characters at most is read)."""
+    if end - start > 12:
+        return False
+    words = text[start:end].replace(",", " ").split()
+    return len(words) == 1 and words[0].lower() in _QUOTE_LINKS
 
 
 def _blank(text: str, start: int, end: int, chars: str = " \u00a0\u202f\t–—-:") -> bool:

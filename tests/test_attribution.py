@@ -146,6 +146,13 @@ NAMED = [
     # dev 030: an organisation as subject
     ("« Ces actes d'une extrême violence sont inadmissibles », juge le ministère de l'Intérieur.",
      ("direct", "Ces actes d'une extrême violence sont inadmissibles", "ministère de l'Intérieur", "juger")),
+    # corpus (AFP, December 2018): "Mais" opening the sentence is no part of what was said
+    ("Mais «ne comptez pas sur moi pour ajouter de la polémique», a déclaré François Bayrou.",
+     ("direct", "ne comptez pas sur moi pour ajouter de la polémique", "François Bayrou", "déclarer")),
+    # a second quotation joined by "et" starts after the first one's speaker, not at its verb
+    ("Le ministre Jean Dupont était à Lyon. Les frappes sont «intenses», a indiqué M. Dupont, et «la violence des "
+     "raids est inédite», a-t-il souligné.",
+     ("direct", "la violence des raids est inédite", "Jean Dupont", "souligner")),
 ]
 
 

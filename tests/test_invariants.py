@@ -313,8 +313,6 @@ def test_mixed_quote_with_an_incise_is_its_slice() -> None:
           "l'été».")
 
 
-@pytest.mark.xfail(strict=True, reason="a quote-incise whose content starts after an earlier quotation in the sentence "
-                   "begins at that quotation's cue, so it holds its speaker: quote 'M. Dupont, et «la violence …»'")
 def test_content_never_holds_the_speaker_of_an_earlier_incise() -> None:
     text = ("Le ministre Jean Dupont était à Lyon. Les frappes sont «intenses», a indiqué M. Dupont, et «la violence "
             "des raids est inédite», a-t-il souligné.")
