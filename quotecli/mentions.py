@@ -83,7 +83,7 @@ def find_mentions(text: str, paragraphs: Sequence[Span], words: Words, quoted: S
     for para in paragraphs:
         within = candidates[bisect_left(candidate_starts, para.start) : bisect_left(candidate_starts, para.end)]
         for m in _matches(text, para, words, within, quoted, quoted_starts):
-            for mention in _split_names(text, _mention(text, m)):
+            for mention in _split_names(text, *_holder_in_complement(text, _mention(text, m))):
                 if _capitalised_opener(text, mention, para) or _shouted_word(mention):
                     continue
                 if out and out[-1].after_preposition and not mention.after_preposition \
@@ -163,9 +163,36 @@ def _function_word(text: str, words: Words, i: int, end_of_text: int) -> bool:
         and (end == len(text) or text[end] in _NOT_WORD) and not text[start + 1 : start + 2].isupper()
 
 
-def _split_names(text: str, m: Mention) -> list[Mention]:
-    """Two names run together ("l'agence RIA Novosti Valentine Sapounov",
-    "ministre de l'Intérieur Jan Hamáček") part where a first name starts."""
+#: Where a complement of a noun phrase opens with a determiner MENTION reads
+#: ("du président", "de la ministre", "de l'ambassadeur", "des avocats").
+def _holder_in_complement(text: str, m: Mention) -> list[Mention]:
+    """A name right after a role in a complement is that role's holder:
+    "l'aviation du président syrien Bachar al-Assad" is "l'aviation" and
+    "du président syrien Bachar al-Assad" (a French name attaches to the
+    nearest noun before it), so the role is tied to its holder."""
+    if not m.name or m.kind not in ("role", "organisation"):  # a document keeps its author: "le bilan du ministre X"
+        return [m]
+    for det in patterns.COMPLEMENT_DETERMINER.finditer(text, m.span.start + 1, m.span.end):
+        inner = patterns.MENTION.match(text, det.start(), m.span.end)
+        if inner is None or inner.lastgroup != "np" or inner.end() != m.span.end:
+            continue
+        holder = _mention(text, inner)
+        if holder.kind != "role" or holder.name != m.name:
+            continue
+        head = patterns.MENTION.match(text, m.span.start, det.start())
+        outer = _mention(text, head) if head is not None and head.lastgroup == "np" else None
+        return [outer, holder] if outer is not None and outer.span.end <= holder.span.start else [holder]
+    return [m]
+
+
+def _split_names(text: str, *mentions: Mention) -> list[Mention]:
+    """Each mention, with two names run together ("l'agence RIA Novosti
+    Valentine Sapounov", "ministre de l'Intérieur Jan Hamáček") parted where
+    a first name starts."""
+    return [part for m in mentions for part in _split_two_names(text, m)]
+
+
+def _split_two_names(text: str, m: Mention) -> list[Mention]:
     if m.kind not in ("name", "role", "organisation") or not m.name or m.name.count(" ") < 2:
         return [m]
     words = m.name.split(" ")

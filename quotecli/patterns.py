@@ -232,6 +232,13 @@ MENTION = _compile(
   | \b (?P<pronoun> (?i: il | elle | ils | elles | lui | eux | celui-ci | celle-ci | ce{_SP}++dernier | cette{_SP}++dernière ) ) \b
     """
 )
+#: Where a complement inside a noun phrase opens with a singular determiner
+#: MENTION reads: "du président", "de la ministre", "de l'ambassadeur". A name
+#: right after a role there is that role's holder ("l'aviation du président
+#: syrien Bachar al-Assad"); after a plural ("le chef de file des Insoumis
+#: Jean-Luc Mélenchon") it is the head's, so "des" is not one.
+COMPLEMENT_DETERMINER = regex.compile(
+    r"(?<= \s ) du (?= \s ) | (?<= \s de \s ) (?: la (?= \s ) | l['’] )", _FLAGS | regex.IGNORECASE)
 #: MENTION where only a name or an acronym can start: at a capitalised word
 #: that opens no determiner, title or pronoun. The same reading for a
 #: fraction of the cost (the regex module's cost per call grows with the pattern).

@@ -106,6 +106,11 @@ EXAMPLES = [
     Ex("INCISE_END", "a-t-il dit sans", None),
     Ex("INCISE_COMMA", "Les forces du régime ont avancé, a indiqué l'OSDH", ","),
     Ex("INCISE_COMMA", "Les forces du régime ont avancé", None),
+    Ex("COMPLEMENT_DETERMINER", "l'aviation du président syrien", "du"),
+    Ex("COMPLEMENT_DETERMINER", "la porte-parole de la ministre", "la"),
+    Ex("COMPLEMENT_DETERMINER", "le conseiller de l'ambassadeur", "l'"),
+    Ex("COMPLEMENT_DETERMINER", "le chef de file des Insoumis", None),
+    Ex("COMPLEMENT_DETERMINER", "du pain", None),
     # scraped HTML leftovers (quotecli.reading)
     Ex("LEFTOVER", "arrivé.</p><p>« Oui »", "p", "block"),
     Ex("LEFTOVER", "<BR/>", "BR", "block"),

@@ -166,11 +166,15 @@ ROLES = [
     ("Rami Abdel Rahmane, directeur de l'Observatoire syrien des droits de l'Homme (OSDH), a été joint par "
           "l'AFP. «La situation est catastrophique», a affirmé le directeur de l'OSDH.",
           "La situation est catastrophique", "Rami Abdel Rahmane", "role -> name"),
-    xfail("Les forces du régime soutenues par l'aviation du président syrien Bachar al-Assad progressent. Le "
-          "président syrien a précisé que sa prochaine cible pourrait être la province d'Idleb.",
-          "sa prochaine cible pourrait être la province d'Idleb", "Bachar al-Assad", "role -> name",
-          reason="'l'aviation du président syrien Bachar al-Assad' is read as one body whose name is Bachar "
-                 "al-Assad, so the role 'président syrien' is never tied to him"),
+    # a name right after a role in a complement is that role's holder, not the head's
+    ("Les forces du régime soutenues par l'aviation du président syrien Bachar al-Assad progressent. Le président "
+     "syrien a précisé que sa prochaine cible pourrait être la province d'Idleb.",
+     "sa prochaine cible pourrait être la province d'Idleb", "Bachar al-Assad", "role -> name"),
+    ("«Nous ne reculerons pas», a déclaré le porte-parole du président Emmanuel Macron.",
+     "Nous ne reculerons pas", "porte-parole", "description"),
+    # after a plural the name is the head's
+    ("«Le chiffre est faux», a déclaré le chef de file des Insoumis Jean-Luc Mélenchon.",
+     "Le chiffre est faux", "Jean-Luc Mélenchon", "role + name"),
     xfail("Le maire de New York, Michael Bloomberg, appelle à voter pour Barack Obama. Indépendant depuis 2007, le "
           "maire de New York prend peu de risque : « tous les sites de paris en ligne voient en Obama le grand "
           "favori ».", "tous les sites de paris en ligne voient en Obama le grand favori", "Michael Bloomberg",
