@@ -280,10 +280,31 @@ def _proper(m, g: dict[str, int], span: Span, after_prep: bool, before: str) -> 
     bare = name.split(" ", 1)[-1] if name[:3] in ("Le ", "La ") else ""
     if bare and bare.isupper() and " " not in bare:  # "Le PP": an acronym with its article
         return Mention(span, "acronym", m.group(), name=bare, after_preposition=after_prep)
-    if before in ("les", "des"):  # "les Casques blancs"
-        return Mention(span, "group", m.group(), head=name, after_preposition=after_prep)
+    # "les Casques blancs", "des Gilets jaunes", "Les Gilets jaunes": a group named by a plural noun
+    # (with its adjective); "Les Républicains" and "Les Échos" alone are names.
+    end = _plural_adjective_end(m.string, span.end)
+    opening = name[:4] in ("Les ", "Les\u00a0") and " " not in name[4:] and end > span.end
+    if before in ("les", "des") or opening:
+        head = (name[4:] if opening else name) + m.string[span.end : end]
+        span = Span(span.start, end)
+        return Mention(span, "group", m.string[span.start : span.end], head=head, after_preposition=after_prep)
     return Mention(span, "name", m.group(), name=_strip_article(name),
                    acronym=m.group(g["name_acronym"]), after_preposition=after_prep)
+
+
+def _plural_adjective_end(text: str, end: int) -> int:
+    """Where the group name ending at `end` ends with the lower-case plural
+    adjective right after it ("les Casques| blancs|", "les Gilets| jaunes|"), or `end`."""
+    if not text.startswith(" ", end):
+        return end
+    m = patterns.WORD.match(text, end + 1)
+    if m is None:
+        return end
+    word = m.group()
+    if len(word) < 4 or not word.islower() or not word.endswith(("s", "x")) or word in _FUNCTION_WORDS \
+            or word in _PRONOUNS or text[m.end() : m.end() + 1] in ("-", "'", "’", "\u2011"):
+        return end
+    return m.end()
 
 
 def _strip_article(name: str) -> str:

@@ -76,10 +76,11 @@ PRONOUNS = [
     xfail("Les syndicats ont rencontré le ministre jeudi. «Nous ne lâcherons rien», ont-ils prévenu.",
           "Nous ne lâcherons rien", "syndicats", "pronoun -> previous group",
           reason="'ils' looks only for groups; 'Les syndicats' is a plural body (organisation) and is not found"),
-    xfail("Débordés, les Casques blancs, les secouristes en zone rebelle, sont à l'oeuvre sans relâche jour et nuit. "
-          "«Nous manquons de tout», ont-ils affirmé.", "Nous manquons de tout", "Casques blancs",
-          "pronoun -> previous group",
-          reason="'les Casques blancs' (seed) is cut to 'Casques': the lower-case adjective is left out of the name"),
+    # seed: a group named by a plural noun keeps its adjective ("Gilets jaunes" alike)
+    ("Débordés, les Casques blancs, les secouristes en zone rebelle, sont à l'oeuvre sans relâche jour et nuit. "
+     "«Nous manquons de tout», ont-ils affirmé.", "Nous manquons de tout", "Casques blancs", "pronoun -> previous group"),
+    ("Les Gilets jaunes ont manifesté samedi. «Nous ne lâcherons rien», ont-ils prévenu.", "Nous ne lâcherons rien",
+     "Gilets jaunes", "pronoun -> previous group"),
 ]
 
 
@@ -114,6 +115,8 @@ def test_pronoun_never_takes_a_speaker_named_after_it() -> None:
 # Titles, surnames, roles, descriptions
 
 NAMES = [
+    # "Les" with a capitalised noun and no adjective is part of a name (a newspaper, a party), not a group
+    ("Selon Les Échos, le gouvernement prépare un plan.", "le gouvernement prépare un plan", "Les Échos", "name"),
     (RAHMANE, "La violence des raids démontre qu'il y a une décision russe pour prendre Alep-Est à n'importe quel prix",
      "Rami Abdel Rahmane", "title + surname -> full name"),
     ("Le président Emmanuel Macron était jeudi à Berlin. «L'Europe doit se réveiller», a déclaré M. Macron.",
