@@ -369,11 +369,12 @@ def _markers(text: str, s: Sentence, found: _Found) -> None:
     for (rel, source), nxt in zip(relatives, [*relatives[1:], None]):
         if source is None:
             continue
-        # What the source says runs to the end of the sentence, or to the next "selon lequel" and its source.
+        # What the source says runs to the end of the sentence, to the next "selon lequel" and its source, or
+        # to a colon before a quotation ("selon qui il serait «de bon ton» … : «…», a-t-il lâché").
         end = s.span.end if nxt is None else max(rel.end(), nxt[1].span.start if nxt[1] else nxt[0].start())
-        content = _trim(text, rel.end(), _claim_end(text, s, rel.end(), end))
-        if not _says_something(text, content):
-            continue
+        content = _trim(text, rel.end(), min(_content_end(text, s, rel.end()), _claim_end(text, s, rel.end(), end)))
+        if not _says_something(text, content) or found.content.overlaps(content):
+            continue  # content is never shared: a quotation with its own incise in it was taken first
         marker = Span(rel.start("marker"), rel.end("marker"))
         found.add(Attribution("marker-relative", (content,), marker, _marker_lemma(rel.group("marker")),
                               source, antecedent=True), Span(rel.start(), rel.end()))

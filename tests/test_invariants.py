@@ -294,8 +294,6 @@ def test_selon_lequel_twice_makes_no_record_of_marks_alone() -> None:
     assert records[1].quote == "les civils fuient"
 
 
-@pytest.mark.xfail(strict=True, reason="two records of one type share a fragment: the content of 'selon lequel' runs "
-                   "over the next quotation and its incise, which is also content of that incise's record")
 def test_no_shared_fragment_after_selon_lequel() -> None:
     check("«La violence des raids est inédite», a souligné M. Abdel Rahmane, selon lequel la stratégie russe «est "
           "d'ouvrir une route vers l'aéroport. Il y a une grande escalade», a affirmé à l'AFP l'un d'eux, Ibrahim "
