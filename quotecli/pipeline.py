@@ -135,7 +135,7 @@ def _extract(text: str, doc_id: str | None) -> list[Record]:
                     last = record
             resolver.read_until(sent.end)
     records.sort(key=lambda r: r.span.start)
-    return [_named_later(r, resolver) for r in records]
+    return _named_by_the_next([_named_later(r, resolver) for r in records])
 
 
 def _named_later(record: Record, resolver: Resolver) -> Record:
@@ -148,6 +148,36 @@ def _named_later(record: Record, resolver: Resolver) -> Record:
     if holder is None:
         return record
     return replace(record, speaker=replace(holder, mention=sp.mention, mention_text=sp.mention_text))
+
+
+#: Cues that go on with the speaker just quoted: "…, a déclaré le ministre des
+#: Affaires étrangères. «…», a ajouté Laurent Fabius."
+_GOING_ON = frozenset({"ajouter", "poursuivre"})
+#: How far after a record the one that names its speaker may stand.
+_GOING_ON_REACH = 400
+
+
+def _named_by_the_next(records: list[Record]) -> list[Record]:
+    """A speaker known only by a role, whose next record "adds" in the name
+    of a person, is that person: news names a role first, then the holder as
+    the same speaker goes on. Only for the very next record, a full name (a
+    first name and a surname: "le président de la région Normandie" names no
+    one), and no contradiction between the role's gender and the person's."""
+    out = list(records)
+    for i, r in enumerate(records[:-1]):
+        sp, nxt = r.speaker, records[i + 1]
+        if sp is None or sp.resolved_by != "description" or sp.kind is not SpeakerKind.PERSON:
+            continue
+        after = nxt.speaker
+        if nxt.cue is None or nxt.cue.lemma not in _GOING_ON or after is None or after.kind is not SpeakerKind.PERSON \
+                or after.resolved_by not in ("name", "surname -> full name", "title + surname -> full name", "role + name") \
+                or " " not in (after.name or "") \
+                or (sp.gender is not None and after.gender is not None and sp.gender != after.gender) \
+                or nxt.span.start - r.span.end > _GOING_ON_REACH:
+            continue
+        out[i] = replace(r, speaker=Speaker(after.name, sp.mention, sp.mention_text, after.kind, "role -> name given later",
+                                            sp.role or sp.name, after.gender, after.gender_basis))
+    return out
 
 
 def _record(text: str, att: Attribution, sentence: Sentence, resolver: Resolver,

@@ -169,6 +169,13 @@ ROLES = [
     ("Rami Abdel Rahmane, directeur de l'Observatoire syrien des droits de l'Homme (OSDH), a été joint par "
           "l'AFP. «La situation est catastrophique», a affirmé le directeur de l'OSDH.",
           "La situation est catastrophique", "Rami Abdel Rahmane", "role -> name"),
+    # dev 007: a role first, then the same speaker goes on under the name
+    ("Un troisième Français a été tué, a déclaré jeudi le ministre des Affaires étrangères. «Pour certains d'entre eux "
+     "on est très interrogatif», a ajouté Laurent Fabius.", "Un troisième Français a été tué", "Laurent Fabius",
+     "role -> name given later"),
+    # someone else's name after "a ajouté" does not name a role of the other gender
+    ("La situation est grave, a déclaré la ministre de la Santé. «Nous suivons cela de près», a ajouté Jean Dupont.",
+     "La situation est grave", "ministre de la Santé", "description"),
     # a name right after a role in a complement is that role's holder, not the head's
     ("Les forces du régime soutenues par l'aviation du président syrien Bachar al-Assad progressent. Le président "
      "syrien a précisé que sa prochaine cible pourrait être la province d'Idleb.",
