@@ -146,7 +146,10 @@ class _Found:
             i = bisect_right(self._cue_ends, a.cue.end)
             self._cue_ends.insert(i, a.cue.end)
             self._cued.insert(i, index)
-            self.read_to[id(a)] = max([a.cue.end, *(span.end for span in used)])
+            read_to = a.cue.end
+            for span in used:
+                read_to = span.end if span.end > read_to else read_to
+            self.read_to[id(a)] = read_to
 
     def last_cued(self, limit: int) -> Attribution | None:
         """The attribution whose cue ends last at or before `limit`."""
@@ -664,12 +667,12 @@ _QUOTE_LINKS = frozenset({"et", "mais", "puis"})
 
 
 def _only_a_link(text: str, start: int, end: int) -> bool:
-    """Whether `text[start:end]` holds one of _QUOTE_LINKS and nothing else
-    but spaces and commas (a stretch of a dozen characters at most is read)."""
+    """Whether `text[start:end]` holds at most one of _QUOTE_LINKS besides
+    spaces and commas (a stretch of a dozen characters at most is read)."""
     if end - start > 12:
         return False
     words = text[start:end].replace(",", " ").split()
-    return len(words) == 1 and words[0].lower() in _QUOTE_LINKS
+    return not words or (len(words) == 1 and words[0].lower() in _QUOTE_LINKS)
 
 
 def _blank(text: str, start: int, end: int, chars: str = " \u00a0\u202f\t–—-:") -> bool:

@@ -282,12 +282,15 @@ def _proper(m, g: dict[str, int], span: Span, after_prep: bool, before: str) -> 
         return Mention(span, "acronym", m.group(), name=bare, after_preposition=after_prep)
     # "les Casques blancs", "des Gilets jaunes", "Les Gilets jaunes": a group named by a plural noun
     # (with its adjective); "Les Républicains" and "Les Échos" alone are names.
-    end = _plural_adjective_end(m.string, span.end)
-    opening = name[:4] in ("Les ", "Les\u00a0") and " " not in name[4:] and end > span.end
-    if before in ("les", "des") or opening:
-        head = (name[4:] if opening else name) + m.string[span.end : end]
-        span = Span(span.start, end)
-        return Mention(span, "group", m.string[span.start : span.end], head=head, after_preposition=after_prep)
+    after_article = before in ("les", "des")
+    opening = name[:4] in ("Les ", "Les\u00a0") and " " not in name[4:]
+    if after_article or opening:
+        end = _plural_adjective_end(m.string, span.end)
+        opening = opening and end > span.end
+        if after_article or opening:
+            head = (name[4:] if opening else name) + m.string[span.end : end]
+            span = Span(span.start, end)
+            return Mention(span, "group", m.string[span.start : span.end], head=head, after_preposition=after_prep)
     return Mention(span, "name", m.group(), name=_strip_article(name),
                    acronym=m.group(g["name_acronym"]), after_preposition=after_prep)
 

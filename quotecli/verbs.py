@@ -137,7 +137,39 @@ def _read(text: str, pos: int, end: int) -> VerbGroup | None:
     m = patterns.VG_WORDS.match(text, pos, end)
     if m is None:
         return None
-    words = m.spans("w")
+    # What follows reads only the words matched: the same words, the same
+    # reading, moved to where they stand ("a dit", "a-t-il déclaré" recur).
+    key = m.group()
+    known = _READ.get(key, _UNKNOWN)
+    if known is _UNKNOWN:
+        found = _read_words(text, m)
+        known = None if found is None else _relative(found, m.start())
+        if len(_READ) >= _READ_SIZE:
+            _READ.clear()
+        _READ[key] = known
+    return None if known is None else _moved(known, m.start())
+
+
+#: Readings of VG_WORDS matches by their text, relative to where they start (bounded: cleared when full).
+_READ: dict[str, tuple[int, str, bool, tuple[int, int] | None, bool] | None] = {}
+_READ_SIZE = 1 << 14
+_UNKNOWN = object()
+
+
+def _relative(vg: VerbGroup, start: int) -> tuple[int, str, bool, tuple[int, int] | None, bool]:
+    inv = (vg.inverted.start - start, vg.inverted.end - start) if vg.inverted else None
+    return vg.span.end - start, vg.lemma, vg.pronominal, inv, vg.feminine
+
+
+def _moved(known: tuple[int, str, bool, tuple[int, int] | None, bool], start: int) -> VerbGroup:
+    length, lemma, pronominal, inv, feminine = known
+    return VerbGroup(Span(start, start + length), lemma, pronominal,
+                     Span(start + inv[0], start + inv[1]) if inv else None, feminine)
+
+
+def _read_words(text: str, m) -> VerbGroup | None:  # type: ignore[no-untyped-def]
+    """The verb group a VG_WORDS match reads."""
+    words = m.spans(_GROUPS[m.re][0])
     first = text[words[0][0] : words[0][1]].lower()
     inv = _inversion(m)
     if first in _AUXILIARIES:
@@ -145,7 +177,7 @@ def _read(text: str, pos: int, end: int) -> VerbGroup | None:
     if inv is not None:
         lemma = _lemma(first, pronominal=False)
         if lemma:
-            return VerbGroup(Span(m.start(), m.end("inv")), lemma, False, inv)
+            return VerbGroup(Span(m.start(), inv.end), lemma, False, inv)
         # a multiword verb inverted: "met-il en perspective", "fait-il savoir"
         return _longest(text, m.start(), words, _FINITE, pronominal=False, inv=inv, least=2)
     return _longest(text, m.start(), words, _FINITE, pronominal=False, inv=None)
@@ -180,7 +212,7 @@ def gerunds(start: int, end: int, words: Words) -> Iterator[tuple[Span, str]]:
 
 def _after_se(text: str, m) -> VerbGroup | None:  # type: ignore[no-untyped-def]
     """"s'est-il félicité", "s'est dit", "s'interroge-t-il", "se dit"."""
-    words = m.spans("w")
+    words = m.spans(_GROUPS[m.re][0])
     first = text[words[0][0] : words[0][1]].lower()
     inv = _inversion(m)
     if first in patterns.BE_FORMS:
@@ -193,7 +225,7 @@ def _after_se(text: str, m) -> VerbGroup | None:  # type: ignore[no-untyped-def]
         return vg
     if inv is not None:
         lemma = _lemma(first, pronominal=True)
-        return VerbGroup(Span(m.start(), m.end("inv")), lemma, True, inv) if lemma else None
+        return VerbGroup(Span(m.start(), inv.end), lemma, True, inv) if lemma else None
     return _longest(text, m.start(), words, _PRON_FINITE, pronominal=True, inv=None)
 
 
@@ -231,8 +263,16 @@ def _join(text: str, words: list[tuple[int, int]]) -> str:
     return " ".join(text[a:b] for a, b in words).lower()
 
 
+#: The groups "w" (each word) and "inv" (the inverted pronoun) of the verb
+#: group patterns, by number: by name, the regex module first tries the name
+#: as a number, at a cost.
+_GROUPS = {p: (p.groupindex["w"], p.groupindex["inv"]) for p in (patterns.VG_WORDS, patterns.VG_PRONOMINAL)}
+
+
 def _inversion(m) -> Span | None:  # type: ignore[no-untyped-def]
-    return Span(m.start("inv"), m.end("inv")) if m.group("inv") else None
+    inv = _GROUPS[m.re][1]
+    start = m.start(inv)
+    return Span(start, m.end(inv)) if start >= 0 and m.end(inv) > start else None
 
 
 @lru_cache(maxsize=1 << 14)
