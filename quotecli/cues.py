@@ -131,8 +131,8 @@ class _Found:
         self.used = _Spans()  # cue and speaker stretches already read
         self._cue_ends: list[int] = []  # sorted, with the index of their attribution
         self._cued: list[int] = []
+        self._read_to: list[int] = []  # with them, where each one's cue and speaker stretches end
         self._by_piece: dict[Span, list[int]] = {}
-        self.read_to: dict[int, int] = {}  # id of a cued attribution -> the end of its cue and speaker stretches
 
     def add(self, a: Attribution, *used: Span) -> None:
         index = len(self.items)
@@ -149,12 +149,17 @@ class _Found:
             read_to = a.cue.end
             for span in used:
                 read_to = span.end if span.end > read_to else read_to
-            self.read_to[id(a)] = read_to
+            self._read_to.insert(i, read_to)
 
     def last_cued(self, limit: int) -> Attribution | None:
         """The attribution whose cue ends last at or before `limit`."""
         i = bisect_right(self._cue_ends, limit)
         return self.items[self._cued[i - 1]] if i else None
+
+    def last_read(self, limit: int) -> tuple[int, int] | None:
+        """For that attribution: where its cue ends, and where its cue and speaker stretches end."""
+        i = bisect_right(self._cue_ends, limit)
+        return (self._cue_ends[i - 1], self._read_to[i - 1]) if i else None
 
     def holding(self, piece: Span) -> list[int]:
         """Indices of the attributions whose content holds `piece`."""
@@ -652,12 +657,12 @@ def _clause_start(text: str, s: Sentence, default: int, found: _Found, before: i
     """Where content ending before `before` may begin: the sentence start, or
     after an earlier attribution or a colon ("… publics : « … », déclare X")."""
     limit = s.span.end if before is None else before
-    cued = found.last_cued(limit)
+    last = found.last_read(limit)
     start = default
-    if cued is not None and cued.cue is not None:
+    if last is not None:
         # After its speaker too ("«A», a indiqué M. Dupont, et «B»"), unless that runs past `limit`.
-        read_to = found.read_to.get(id(cued), cued.cue.end)
-        start = max(default, read_to if read_to <= limit else cued.cue.end)
+        cue_end, read_to = last
+        start = max(default, read_to if read_to <= limit else cue_end)
     i = bisect_left(s.breaks, limit) - 1  # the last break before `limit`
     return s.breaks[i] + 1 if i >= 0 and s.breaks[i] >= start else start
 

@@ -163,8 +163,6 @@ def _function_word(text: str, words: Words, i: int, end_of_text: int) -> bool:
         and (end == len(text) or text[end] in _NOT_WORD) and not text[start + 1 : start + 2].isupper()
 
 
-#: Where a complement of a noun phrase opens with a determiner MENTION reads
-#: ("du président", "de la ministre", "de l'ambassadeur", "des avocats").
 def _holder_in_complement(text: str, m: Mention) -> list[Mention]:
     """A name right after a role in a complement is that role's holder:
     "l'aviation du président syrien Bachar al-Assad" is "l'aviation" and
