@@ -207,9 +207,10 @@ def _record(text: str, att: Attribution, sentence: Sentence, resolver: Resolver,
     i = bisect_left(stray, span.start)
     if i < len(stray) and stray[i] < span.end:
         flags.append("unbalanced_marks")
+    # A mixed quote is its whole stretch as written, an incise inside it included
+    # ("La réforme est indispensable, a-t-il dit, et elle sera «votée»"): the
+    # text a user finds at quote_start..quote_end, the marked parts in fragments.
     quote = text[span.start : span.end] if kind is QuoteType.MIXED else " ".join(text[c.start : c.end] for c in att.content)
-    if kind is QuoteType.MIXED and len(att.content) > 1:
-        quote = " ".join(text[c.start : c.end] for c in att.content)
     speaker = _speaker(text, att, resolver)
     if att.feminine and speaker is not None and speaker.kind is SpeakerKind.PERSON and speaker.gender is None:
         cue_text = text[att.cue.start : att.cue.end] if att.cue else ""

@@ -304,8 +304,6 @@ def test_no_shared_fragment_with_two_incises() -> None:
     check("La réforme sera votée, a-t-il assuré, «sans aucun délai», a ajouté le député Paul Durand.")
 
 
-@pytest.mark.xfail(strict=True, reason="a mixed record interrupted by an incise joins its pieces: its quote is not "
-                   "text[quote_start:quote_end], and the pieces are recorded nowhere (fragments are the marked parts)")
 def test_mixed_quote_with_an_incise_is_its_slice() -> None:
     check("Le ministre Jean Dupont était à Lyon. La réforme est indispensable, a-t-il dit, et elle sera «votée avant "
           "l'été».")
