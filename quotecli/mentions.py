@@ -266,12 +266,12 @@ def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
     if branch == "pronoun":
         return Mention(span, "pronoun", m.group(), name=m.group(g["pronoun"]).lower(),
                        after_preposition=after_prep)
-    return _proper(m, g, span, after_prep, before.rstrip("'’"))
+    return _proper(m, g, span, after_prep, before.rstrip("'’"), at)
 
 
-def _proper(m, g: dict[str, int], span: Span, after_prep: bool, before: str) -> Mention:  # type: ignore[no-untyped-def]
+def _proper(m, g: dict[str, int], span: Span, after_prep: bool, before: str, before_at: int) -> Mention:  # type: ignore[no-untyped-def]
     """A name or an acronym (the groups MENTION and PROPER_MENTION share,
-    numbered `g`); `before` is the word before it."""
+    numbered `g`); `before` is the word before it, starting at `before_at`."""
     if m.lastgroup == "acronym":
         return Mention(span, "acronym", m.group(), name=m.group(g["acronym"]), after_preposition=after_prep)
     name = m.group(g["name"])
@@ -287,7 +287,7 @@ def _proper(m, g: dict[str, int], span: Span, after_prep: bool, before: str) -> 
         opening = opening and end > span.end
         if after_article or opening:
             head = (name[4:] if opening else name) + m.string[span.end : end]
-            span = Span(span.start, end)
+            span = Span(before_at if after_article else span.start, end)  # with its article, as a noun phrase
             return Mention(span, "group", m.string[span.start : span.end], head=head, after_preposition=after_prep)
     return Mention(span, "name", m.group(), name=_strip_article(name),
                    acronym=m.group(g["name_acronym"]), after_preposition=after_prep)

@@ -162,6 +162,8 @@ ROLES = [
     ("Valentine Sapounov dirige l'étude. « Nous ne disposons que de peu de matériaux à analyser » a poursuivi "
      "l'expert.", "Nous ne disposons que de peu de matériaux à analyser", "Valentine Sapounov",
      "description -> previous person"),
+    # the group with its article is the source a marker names
+    ("Selon les Gilets jaunes, la mobilisation continue.", "la mobilisation continue", "Gilets jaunes", "description"),
     # a description with a complement introduces someone new
     ("Selon le correspondant de l'AFP à Alep, les Casques blancs ne peuvent utiliser leurs torches à la nuit tombée.",
      "les Casques blancs ne peuvent utiliser leurs torches à la nuit tombée", "correspondant de l'AFP à Alep",
