@@ -413,7 +413,13 @@ def _markers(text: str, s: Sentence, found: _Found) -> None:
             # "Pour l'organisation militant pour les droits de l'Homme, …": a
             # short modifier of the source before the comma.
             comma = _clause_comma(text, s, after)
-            if comma - after <= 60 and not any(c in text[after:comma] for c in "«»“”\":;"):
+            if comma >= s.span.end and after > source.span.end \
+                    and text.startswith(",", _skip_space(text, source.span.end, s.span.end)) \
+                    and ":" not in text[after:comma] and ";" not in text[after:comma]:  # "Selon X, député LaREM : «…»"
+                # "Selon l'OSDH, le président syrien a quitté Damas": no comma closes
+                # the role, so it is no apposition but the subject of what was said.
+                after = source.span.end
+            elif comma - after <= 60 and not any(c in text[after:comma] for c in "«»“”\":;"):
                 after = comma
         if front and text[after : after + 1] == ",":
             nxt = _clause_comma(text, s, after + 1)
