@@ -642,11 +642,12 @@ def _inner_incise(text: str, piece: Span, words: Words) -> tuple[verbs.VerbGroup
 
 def _quotation_content(text: str, q: Quotation, s: Sentence, tail_end: int) -> tuple[Span, ...]:
     """A quotation's pieces, plus a second quotation right after the incise:
-    «A», a-t-il dit, «B»."""
+    «A», a-t-il dit, «B» (unless «B» has an incise of its own: «B», a ajouté X)."""
     pieces = list(q.pieces)
     if text.startswith(",", tail_end, s.span.end):
         nxt = _quotation_from(s, tail_end)
-        if nxt is not None and _skip_space(text, tail_end + 1, nxt.outer.start) >= nxt.outer.start:
+        if nxt is not None and _skip_space(text, tail_end + 1, nxt.outer.start) >= nxt.outer.start \
+                and _incise(text, nxt.outer.end, s.span.end, s.words) is None:
             pieces.extend(nxt.pieces)
     return tuple(pieces)
 

@@ -301,6 +301,12 @@ def test_no_shared_fragment_after_selon_lequel() -> None:
           "Abou Laith.")
 
 
+def test_a_quotation_with_its_own_incise_is_not_joined_to_the_one_before() -> None:
+    """«A», a-t-il dit, «B», a ajouté X: «B» is X's alone (both direct records held it)."""
+    records = check("«La réforme sera votée», a-t-il assuré, «sans aucun délai», a ajouté le député Paul Durand.")
+    assert [r.quote for r in records] == ["La réforme sera votée", "sans aucun délai"]
+
+
 def test_no_shared_fragment_with_two_incises() -> None:
     check("La réforme sera votée, a-t-il assuré, «sans aucun délai», a ajouté le député Paul Durand.")
 

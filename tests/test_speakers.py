@@ -101,14 +101,12 @@ def test_pronoun_never_looks_ahead() -> None:
 
 
 def test_pronoun_never_takes_a_speaker_named_after_it() -> None:
-    """Once, "a-t-il assuré" took "le député Paul Durand", named after it: records were
-    resolved in the order of their content, and two shared this sentence's first clause."""
-    text = "La réforme sera votée, a-t-il assuré, «sans aucun délai», a ajouté le député Paul Durand."
-    durand = text.index("Paul Durand")
-    for r in extract(text):
-        sp = r.speaker
-        if sp is not None and sp.mention is not None and sp.mention.start < durand and sp.mention_text == "il":
-            assert sp.name != "Paul Durand", r
+    """Records are resolved in reading order: "a-t-il assuré" cannot take
+    "le député Paul Durand", named after it in the sentence."""
+    text = "«La réforme sera votée», a-t-il assuré, «sans aucun délai», a ajouté le député Paul Durand."
+    speakers = {r.quote: (r.speaker.name, r.speaker.mention_text) for r in extract(text) if r.speaker}
+    assert speakers["La réforme sera votée"] == (None, "il")  # nobody before him: unresolved, never Durand
+    assert speakers["sans aucun délai"] == ("Paul Durand", "le député Paul Durand")
 
 
 # --------------------------------------------------------------------------
