@@ -284,9 +284,9 @@ def _proper(m, g: dict[str, int], span: Span, after_prep: bool, before: str, bef
     opening = name[:4] in ("Les ", "Les\u00a0") and " " not in name[4:]
     if after_article or opening:
         end = _plural_adjective_end(m.string, span.end)
-        opening = opening and end > span.end
-        if after_article or opening:
-            head = (name[4:] if opening else name) + m.string[span.end : end]
+        with_adjective = end > span.end
+        if after_article or with_adjective:
+            head = (name[4:] if opening and with_adjective else name) + m.string[span.end : end]
             span = Span(before_at if after_article else span.start, end)  # with its article, as a noun phrase
             return Mention(span, "group", m.string[span.start : span.end], head=head, after_preposition=after_prep)
     return Mention(span, "name", m.group(), name=_strip_article(name),
