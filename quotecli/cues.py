@@ -286,6 +286,9 @@ def _preposed(text: str, s: Sentence, found: _Found) -> None:
         # "X a précisé que … : « … »": the quotation after the colon is its own record.
         end = _content_end(text, s, content_start)
         colon_quote = _quotation_from(s, end + 1) if end < s.span.end else None
+        main = _main_clause_start(text, s, vg.span.start, content_start, end)
+        if main < end:  # the quotation after the colon is the main clause's
+            end, colon_quote = main, None
         content = _trim(text, content_start, end)
         if content.end <= content.start or found.content.overlaps(content):
             continue
@@ -297,6 +300,49 @@ def _preposed(text: str, s: Sentence, found: _Found) -> None:
             found.add(Attribution("preposed-colon", colon_quote.pieces, cue, lemma, subject))
 
 
+#: Subject pronouns that open a main clause: "…, il a rejeté cette éventualité".
+_SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on"})
+#: How far into its sentence a cue may stand and still be read as in a
+#: subordinate clause opening it: such a clause is short, and the bound
+#: keeps a sentence with no end from making each cue count its commas.
+_SUBORDINATE_REACH = 300
+
+
+def _main_clause_start(text: str, s: Sentence, cue: int, start: int, end: int) -> int:
+    """Where content from `start` to `end` ends when its cue stands in a
+    subordinate clause opening the sentence: at the comma before the main
+    clause's subject. "Alors que Roman Prymula avait affirmé qu'il était
+    prêt à démissionner, il a rejeté cette éventualité": Prymula said the
+    first part only.
+
+    The cue is in the subordinate clause while an even number of commas
+    stands between the conjunction and the cue (an apposition or an adverbial
+    comes in pairs: "Si, le 22 novembre, Manuel Bompard s'est dit …"); with
+    an odd number the main clause has begun and its verb is the cue."""
+    if cue - s.span.start > _SUBORDINATE_REACH:
+        return end
+    opening = patterns.FRONTED_SUBORDINATE.match(text, s.span.start, cue)
+    if opening is None or _clause_commas(text, s, opening.end(), cue) % 2:
+        return end
+    comma = _clause_comma(text, s, start)
+    while comma < end:
+        i = s.first_mention_from(comma + 1)
+        m = s.mentions[i] if i < len(s.mentions) else None
+        if m is not None and not m.after_preposition and _blank(text, comma + 1, m.span.start) \
+                and (m.kind != "pronoun" or m.text.lower() in _SUBJECT_PRONOUNS):
+            return comma
+        comma = _clause_comma(text, s, comma + 1)
+    return end
+
+
+def _clause_commas(text: str, s: Sentence, start: int, end: int) -> int:
+    """How many commas outside quotations stand between `start` and `end`."""
+    n, comma = 0, _clause_comma(text, s, start)
+    while comma < end:
+        n, comma = n + 1, _clause_comma(text, s, comma + 1)
+    return n
+
+
 def _colon_quotes(text: str, s: Sentence, found: _Found) -> None:
     for q in s.quotations:
         if found.content.overlaps(q.span):
@@ -305,6 +351,14 @@ def _colon_quotes(text: str, s: Sentence, found: _Found) -> None:
         if colon is None or not _blank(text, q.outer.end, s.span.end, _TRAILING + "!?…»"):
             continue
         a = found.last_cued(colon)
+        if a is not None and a.rule.startswith("preposed") and text.startswith(",", a.content[-1].end):
+            # What `a` reports ends before a main clause with a subject of its own (_main_clause_start):
+            # "Quand le procureur fait remarquer que …, le chauffeur routier rétorque : « … »".
+            i = s.first_mention_from(a.content[-1].end)
+            subject = next((m for m in s.mentions[i : s.first_mention_from(colon)] if not m.after_preposition), None)
+            if subject is not None:
+                found.add(Attribution("colon", q.pieces, Span(colon, colon + 1), ":", subject))
+                continue
         if a is not None:  # "Selon X, … : « … »": the same source goes on
             found.add(Attribution("colon-continuation", q.pieces, a.cue, a.lemma, a.mention, a.pronoun))
             continue

@@ -87,6 +87,7 @@ _LISTS = {
     "documents": _variants(_LEX.words("document_nouns")),
     "adjectives": _variants(_plurals(_LEX.words("demonyms") | _LEX.words("role_adjectives"))),
     "titles": _variants(_LEX.titles()),
+    "subordinators": _variants(_LEX.words("subordinators")),
 }
 
 
@@ -315,6 +316,12 @@ INTRODUCER = _compile(
         (?P<infinitive> (?: à | de | d['’] ) (?= {_SP}*+ \p{{Ll}} ) )
     )
     """
+)
+
+#: A sentence that opens on a subordinate clause: "Alors que X a affirmé que …,
+#: le gouvernement …" (data/fr/subordinators.txt).
+FRONTED_SUBORDINATE = _compile(
+    rf"\G (?i: {_TRIES['subordinators']} ) (?: (?<= ['’] ) | \b ) (?! {_SP}++ bien {_SP}++ que )"  # "Si bien que": a consequence
 )
 
 # --------------------------------------------------------------------------

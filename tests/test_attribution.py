@@ -260,6 +260,41 @@ def test_preposed_que(text: str, expected: Row) -> None:
     assert expected in found(text)
 
 
+# A cue in a subordinate clause opening the sentence: what was said ends where the main clause begins.
+FRONTED_SUBORDINATE = [
+    # dev 012
+    ("Alors que dans un entretien pour l'hebdomadaire Respekt, ce vendredi matin, Roman Prymula avait affirmé "
+     "qu'il était prêt à démissionner « si le public le veut », il a rejeté cette éventualité en début "
+     "d'après-midi.",
+     ("mixed", "il était prêt à démissionner « si le public le veut »", "Roman Prymula", "affirmer")),
+    # corpus: the main clause's own cue makes its own record
+    ("Si, le 22 novembre, Manuel Bompard s'est dit « choqué par le silence » d'EELV et du PS, le directeur "
+     "des campagnes du mouvement a estimé hier que le résultat de dimanche est dû à un mauvais choix.",
+     ("mixed", "« choqué par le silence » d'EELV et du PS", "Manuel Bompard", "se dire")),
+    ("Alors que le dernier rapport annuel d'Oxfam démontre que les 26 personnes les plus riches détiennent "
+     "autant que la moitié la plus pauvre, Fabien Roussel regrette que les discussions à gauche n'aboutissent pas.",
+     ("indirect", "les discussions à gauche n'aboutissent pas", "Fabien Roussel", "regretter")),
+    # the quotation after the main clause's colon is the main clause subject's
+    ("Quand le procureur Rémy Heitz fait remarquer qu'il y a eu des débordements le 22 décembre, Éric Drouet "
+     "rétorque : « Je ne suis pas responsable de tout Paris ! »",
+     ("direct", "Je ne suis pas responsable de tout Paris !", "Éric Drouet", "rétorquer")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRONTED_SUBORDINATE)
+def test_fronted_subordinate_clause_ends_the_claim(text: str, expected: Row) -> None:
+    assert expected in found(text)
+
+
+def test_a_main_clause_cue_keeps_its_whole_claim() -> None:
+    """An odd number of commas before the cue: the subordinate clause has
+    closed and the cue is the main clause's, whose claim runs on."""
+    text = ("Alors que des milliers de personnes vivent dans la rue, Christophe Robert estime que la loi "
+            "de finances ne permet ni de répondre à l'urgence, ni de changer d'approche, le gouvernement le sait.")
+    assert ("indirect", "la loi de finances ne permet ni de répondre à l'urgence, ni de changer d'approche, le "
+            "gouvernement le sait", "Christophe Robert", "estimer") in found(text)
+
+
 def test_mixed_fragments_are_the_parts_in_marks() -> None:
     text = PREPOSED_QUE[0][0]
     r = record(text, "il utiliserait une victoire à Alep comme un «tremplin» pour capturer d'autres bastions rebelles")
