@@ -178,13 +178,14 @@ _COMPLEMENT_WORD = r"""
     [\p{L}\p{M}] [\p{L}\p{M}'’\-\u2011]*+
 """
 #: A complement of a role or body: "de la Santé", "des Affaires étrangères",
-#: "de l'AFP à Alep", "du Quai d'Orsay", "à l'économie". One word and its
-#: adjectives: a following proper name is the holder's ("ministre de la Santé
-#: Roman Prymula"), not part of the complement.
+#: "de l'AFP à Alep", "du Quai d'Orsay", "à l'économie", "des anciens
+#: détenus". One word, its adjectives and maybe one before it: a following
+#: proper name is the holder's ("ministre de la Santé Roman Prymula"), not
+#: part of the complement.
 _COMPLEMENT = rf"""
     {_SP}++
     (?: (?: (?i: de{_SP}++la{_SP}++ | de{_SP}++l['’] | des{_SP}++ | du{_SP}++ | de{_SP}++ | d['’]
-               | à{_SP}++la{_SP}++ | à{_SP}++l['’] ) {_COMPLEMENT_WORD}
+               | à{_SP}++la{_SP}++ | à{_SP}++l['’] ) (?: {_PRE_ADJ} [sx]?+ {_SP}++ (?= \p{{Ll}} ) )?+ {_COMPLEMENT_WORD}
           | (?: aux | au ) {_SP}++ (?= \p{{Lu}} ) {_COMPLEMENT_WORD} )
         (?: {_SP}++ \L<adjectives> \b ){{0,2}}+
       | (?: à | en ) {_SP}++ \p{{Lu}} [\p{{L}}\p{{M}}\-\u2011]*+

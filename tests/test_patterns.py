@@ -49,6 +49,8 @@ EXAMPLES = [
     # mentions, and the NAME and ACRONYM blocks inside them
     Ex("MENTION", "le président syrien Bachar al-Assad a déclaré", "Bachar al-Assad", "np_name", "match"),
     Ex("MENTION", "le correspondant de l'AFP à Alep, les Casques", "le correspondant de l'AFP à Alep", 0, "match"),
+    Ex("MENTION", "Les témoignages des anciens détenus rapportent", "Les témoignages des anciens détenus", 0, "match"),
+    Ex("MENTION", "un proche du premier ministre a tranché", "un proche du premier ministre", 0, "match"),
     Ex("MENTION", "M. Abdel Rahmane a souligné", "Abdel Rahmane", "title_name", "match"),
     Ex("MENTION", "l'un d'eux, Ibrahim Abou Laith", "l'un d'eux", "partitive", "match"),
     Ex("MENTION", "il a lancé", "il", "pronoun", "match"),
