@@ -239,6 +239,9 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
     # 4. Source markers: "selon X, …", "…, selon X.", "selon lequel …".
     _markers(text, s, found)
 
+    # 4b. "comme l'a annoncé X, …", "…, ainsi que l'a rappelé X."
+    _as_said(text, s, found)
+
     # 5. A preposed verb: "X a déclaré que …", "X a déclaré : «…»".
     _preposed(text, s, found)
 
@@ -496,6 +499,75 @@ def _markers(text: str, s: Sentence, found: _Found) -> None:
         found.add(Attribution(rule, (content,), marker, lemma, source), Span(mk.start(), after))
 
 
+#: How long the rest of a source's phrase after its name and apposition may be.
+_SOURCE_REST = 60
+#: A word every AS_SAID match holds.
+_AS_WORDS = frozenset({"comme", "ainsi"})
+#: Words after which a "comme l'a dit X," opens what X said: "bien que,
+#: comme le rappelle HRW, « … »".
+_LINKS = ("mais", "et", "or", "car", "donc", "puisque", "que", "qu'", "qu’", "si")
+
+
+def _opens_clause(text: str, start: int, pos: int) -> bool:
+    """Whether `pos` opens its clause, which starts at `start`: only
+    spaces, commas and a link word stand between."""
+    lead = text[max(start, pos - 24) : pos].rstrip(" \u00a0\u202f,")
+    if not lead:
+        return _blank(text, start, pos, " \u00a0\u202f,")
+    low = lead.lower()
+    return any(low.endswith(w) and (len(low) == len(w) or not low[-len(w) - 1].isalnum()) for w in _LINKS)
+
+
+def _as_said(text: str, s: Sentence, found: _Found) -> None:
+    """"Comme l'explique Stanislas Guerini, …" says what follows;
+    "…, comme l'a annoncé le ministre." what comes before. The verb is a
+    speech verb used in incises; "comme le montre le graphique" is none."""
+    if not s.words.among(_AS_WORDS, s.span.start, s.span.end):
+        return
+    for m in patterns.AS_SAID.finditer(text, s.span.start, s.span.end):
+        if s.in_quotation(m.start()) or found.used.holds(m.start()):
+            continue
+        vg = verbs.verb_group_at(text, m.end(), s.span.end, s.words)
+        verb = _LEX.verbs.get(vg.lemma) if vg is not None else None
+        if vg is None or vg.inverted is not None or verb is None or "incise" not in verb.uses:
+            continue
+        source = _subject_in(s, vg.span.end, _clause_comma(text, s, vg.span.end))
+        if source is None:
+            continue
+        after = _skip_apposition(text, s, source)
+        start = _clause_start(text, s, s.span.start, found)
+        # The rest of the source's phrase: "Stanislas Guerini, le nouveau patron du parti| majoritaire LaREM,"
+        # or "François Fillon| en 2017."; a comma or a colon before a quotation ends it.
+        comma = min(_clause_comma(text, s, after, after + _SOURCE_REST + 1), _content_end(text, s, after))
+        if comma - after > _SOURCE_REST or any(c in text[after:comma] for c in "«»“”\":;"):
+            continue
+        content: tuple[Span, ...]
+        if _opens_clause(text, start, m.start()) and comma < s.span.end:
+            end = _content_end(text, s, comma + 1)
+            nxt = _clause_comma(text, s, comma + 1, end)
+            if nxt < s.span.end and (_modifier(text[comma + 1 : nxt]) or nxt == end and _modifier(text[comma + 1 : nxt], None)):
+                # "Comme l'explique Coordination SUD, organisation qui fédère des ONG : « … »"
+                comma, end = nxt, _content_end(text, s, nxt + 1)
+            q = _quotation_from(s, comma + 1)
+            if text[comma] == ":" and q is not None:
+                content = q.pieces
+            else:
+                content = (_trim(text, comma + 1, end),)
+            rule = "as-said-front"
+        elif text[m.start() - 2 : m.start()].strip() == "," and comma >= s.span.end \
+                and found.last_read(m.start()) is None and not _blank(text, start, m.start(), _TRAILING):
+            # What the sentence says up to here, no earlier attribution's stretch in it:
+            # «…», a fait valoir X, autre figure du mouvement, comme le relève le HuffPost" is no claim.
+            content = (_trim(text, start, m.start()),)
+            rule = "as-said-back"
+        else:
+            continue
+        if not _says_something(text, Span(content[0].start, content[-1].end)) \
+                or any(found.content.overlaps(c) for c in content):
+            continue
+        found.add(Attribution(rule, content, vg.span, vg.lemma, source, feminine=vg.feminine), Span(m.start(), after))
+
+
 def _antecedent(text: str, s: Sentence, pos: int) -> Mention | None:
     """The source a "selon lequel" at `pos` refers to: the mention right
     before it, with at most its apposition between ("M. Abdel Rahmane,
@@ -514,19 +586,23 @@ def _says_something(text: str, content: Span) -> bool:
     return any(c.isalnum() for c in text[content.start : content.end])
 
 
-def _modifier(segment: str) -> bool:
-    """A short phrase modifying a source, not reported content: it opens
-    with a lower-case content word ("relatif à …", "publié mardi")."""
+def _modifier(segment: str, longest: int | None = 6) -> bool:
+    """A phrase modifying a source, not reported content: it opens with a
+    lower-case content word ("relatif à …", "publié mardi"), and is short
+    (at most `longest` words; None: any length)."""
     words = segment.split()
-    return 0 < len(words) <= 6 and words[0][:1].islower() and words[0].lower() not in _FUNCTION_WORDS
+    return 0 < len(words) <= (longest or len(words)) and words[0][:1].islower() \
+        and words[0].lower() not in _FUNCTION_WORDS
 
 
-def _clause_comma(text: str, s: Sentence, start: int) -> int:
-    """The first comma after `start` outside quotations (or the sentence end)."""
-    comma = text.find(",", start, s.span.end)
+def _clause_comma(text: str, s: Sentence, start: int, limit: int | None = None) -> int:
+    """The first comma after `start` outside quotations, or the sentence end
+    (read no further than `limit`, which is then returned for none)."""
+    end = s.span.end if limit is None else min(limit, s.span.end)
+    comma = text.find(",", start, end)
     while comma != -1 and s.in_quotation(comma):
-        comma = text.find(",", comma + 1, s.span.end)
-    return comma if comma != -1 else s.span.end
+        comma = text.find(",", comma + 1, end)
+    return comma if comma != -1 else end
 
 
 def _content_end(text: str, s: Sentence, start: int) -> int:

@@ -336,6 +336,14 @@ MARKER = _compile(
     {_SP}++
     """
 )
+#: "comme l'a annoncé X", "ainsi que le rappelle X": an incise naming its
+#: source after its speech verb, which starts where the match ends.
+AS_SAID = _compile(
+    rf"""
+    (?<! [\p{{L}}\p{{M}}] )
+    (?i: comme | ainsi {_SP}++ que ) {_SP}++ (?i: l['’] | le {_SP}++ )
+    """
+)
 #: "selon lequel …": the source is the mention before it.
 MARKER_RELATIVE = _compile(
     rf"(?: , {_SP}*+ )?+ (?<! [\p{{L}}\p{{M}}] ) (?P<marker> selon | d['’]après | pour ) {_SP}++"

@@ -286,6 +286,45 @@ def test_fronted_subordinate_clause_ends_the_claim(text: str, expected: Row) -> 
     assert expected in found(text)
 
 
+# "comme l'a dit X": an incise naming the source of what follows it, or of what it closes.
+AS_SAID = [
+    # dev 019
+    ("La Syrie n'ayant pas ratifié la convention, l'ONG a demandé au Conseil de sécurité d'agir, bien que, comme "
+     "le rappelle HRW, « la Russie et la Chine ont précédemment bloqué les efforts du Conseil de sécurité ».",
+     ("direct", "la Russie et la Chine ont précédemment bloqué les efforts du Conseil de sécurité", "HRW", "rappeler")),
+    # dev 006: what it closes, with a date after the source
+    ("La seule solution est de sortir de la Convention européenne des droits de l’homme, ainsi que l’avait "
+     "suggéré François Fillon en 2017.",
+     ("indirect", "La seule solution est de sortir de la Convention européenne des droits de l’homme", "François Fillon",
+      "suggérer")),
+    # corpus: an apposition to the source, then what it says
+    ("Comme l'explique Stanislas Guerini, le nouveau patron du parti majoritaire LaREM, le mouvement doit se "
+     "structurer.",
+     ("indirect", "le mouvement doit se structurer", "Stanislas Guerini", "expliquer")),
+    # corpus: an apposition, then a colon and the quotation
+    ("Comme l'explique Coordination SUD, organisation qui fédère des ONG de solidarité internationale : « Nous "
+     "sommes inquiets. »",
+     ("direct", "Nous sommes inquiets.", "Coordination SUD", "expliquer")),
+    ("Le cliché a bien été pris dans une commune du Rhône, comme l'a expliqué l'AFP.",
+     ("indirect", "Le cliché a bien été pris dans une commune du Rhône", "AFP", "expliquer")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AS_SAID)
+def test_as_said(text: str, expected: Row) -> None:
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Les chiffres sont en baisse, comme le montre le graphique ci-dessous.",  # no speech verb
+    # an apposition of an earlier speaker is no claim
+    "«Pourquoi dire non?», a fait valoir Maxime Nicolle, autre figure du mouvement, comme le relève le HuffPost.",
+    "Il travaille comme les autres.",
+])
+def test_as_said_makes_no_claim(text: str) -> None:
+    assert all(r.rule.startswith("quote-") for r in extract(text))
+
+
 def test_a_main_clause_cue_keeps_its_whole_claim() -> None:
     """An odd number of commas before the cue: the subordinate clause has
     closed and the cue is the main clause's, whose claim runs on."""

@@ -99,6 +99,10 @@ HOSTILE = {  # each stays linear: a regression guard. name: (text of n character
     "quotations with incises and no comma": (lambda n: repeat("«Oui» a dit Jean Dupont ", n), 2000),
     "incises inside quotations, one paragraph": (lambda n: repeat("«Oui, a réagi Jean Dupont, non» ", n), 2000),
     "preposed verbs with que in one sentence": (lambda n: repeat("il a dit que ", n), 2000),
+    "'comme l'a dit X' in one sentence, no comma": (lambda n: repeat("comme l'a dit Jean Dupont ", n), 2000),
+    "'comme l'a dit X,' in one sentence": (lambda n: repeat("Comme l'a dit Jean Dupont, oui ", n), 2000),
+    "'…, comme l'a dit X' in one sentence": (lambda n: repeat("oui, comme l'a dit Jean Dupont ", n), 2000),
+    "a subordinate clause and a cue, over and over": (lambda n: repeat("Alors que Jean a dit que oui, il ", n), 2000),
     "scraped paragraphs glued by tags (no space after the full stop)": (
         lambda n: repeat("<p>&laquo;&nbsp;Oui&nbsp;&raquo;, a dit Jean.</p>", n), 4000),
     "an article with no full stop": (lambda n: repeat(SEED.replace(".", ",").replace("\n", " "), n), 12000),
