@@ -54,14 +54,17 @@ class Sentence:
     mention_starts: Sequence[int] = field(default=(), compare=False)
     quote_colons: Sequence[int] = field(default=(), compare=False)  # colons right before a quotation
     breaks: Sequence[int] = field(default=(), compare=False)  # ":" and ";" outside quotations
+    # The sentence before, when it holds no quotation and reports nothing: what
+    # "C'est ce qu'a annoncé X" can take up.
+    previous: Span | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, text: str, span: Span, quotations: Sequence[Quotation], mentions: Sequence[Mention],
-           words: Words) -> "Sentence":
+           words: Words, previous: Span | None = None) -> "Sentence":
         colons = (_colon_before(text, q.outer.start, span.start) for q in quotations)
         quote_starts = [q.outer.start for q in quotations]
         return cls(span, quotations, mentions, words, quote_starts, [m.span.start for m in mentions],
-                   [c for c in colons if c is not None], _breaks(text, span, quotations, quote_starts))
+                   [c for c in colons if c is not None], _breaks(text, span, quotations, quote_starts), previous)
 
     def in_quotation(self, pos: int) -> bool:
         """Whether `pos` lies inside one of the sentence's quotations (marks included)."""
@@ -241,6 +244,9 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
 
     # 4b. "comme l'a annoncé X, …", "…, ainsi que l'a rappelé X."
     _as_said(text, s, found)
+
+    # 4c. "C'est ce qu'a annoncé X.": what the sentence before says.
+    _that_is_what(text, s, found)
 
     # 5. A preposed verb: "X a déclaré que …", "X a déclaré : «…»".
     _preposed(text, s, found)
@@ -566,6 +572,28 @@ def _as_said(text: str, s: Sentence, found: _Found) -> None:
                 or any(found.content.overlaps(c) for c in content):
             continue
         found.add(Attribution(rule, content, vg.span, vg.lemma, source, feminine=vg.feminine), Span(m.start(), after))
+
+
+def _that_is_what(text: str, s: Sentence, found: _Found) -> None:
+    """"C'est ce qu'a annoncé Éric Alan Caldwell, mercredi matin.": the
+    sentence before is what the source said (Sentence.previous)."""
+    if s.previous is None:
+        return
+    m = patterns.THAT_IS_WHAT.match(text, s.span.start, s.span.end)
+    if m is None:
+        return
+    vg = verbs.verb_group_at(text, m.end(), s.span.end, s.words)
+    verb = _LEX.verbs.get(vg.lemma) if vg is not None else None
+    if vg is None or vg.inverted is not None or verb is None or "que" not in verb.uses \
+            or bisect_left(s.breaks, vg.span.end) < len(s.breaks):
+        return  # "C'est ce que disent les gouvernants : …" announces what follows
+    source = _subject_in(s, vg.span.end, _clause_comma(text, s, vg.span.end))
+    if source is None:
+        return
+    content = _trim(text, s.previous.start, s.previous.end)
+    if _says_something(text, content):
+        found.add(Attribution("that-is-what", (content,), vg.span, vg.lemma, source, feminine=vg.feminine),
+                  Span(m.start(), _skip_apposition(text, s, source)))
 
 
 def _antecedent(text: str, s: Sentence, pos: int) -> Mention | None:

@@ -97,6 +97,7 @@ def _extract(text: str, doc_id: str | None) -> list[Record]:
     # A quotation belongs to the paragraph and the sentence where it ends;
     # both come in text order, so one pass over them groups the quotations.
     ends = [q.pieces[-1].start for q in quotations]
+    previous: Span | None = None  # the last sentence, while it holds no quotation and reports nothing
     for para in paras:
         para_quotes = quotations[bisect_left(ends, para.start) : bisect_left(ends, para.end)]
         para_ends = [q.pieces[-1].start for q in para_quotes]
@@ -105,7 +106,8 @@ def _extract(text: str, doc_id: str | None) -> list[Record]:
         for sent in document.sentences(text, para, protected):
             s_quotes = para_quotes[bisect_left(para_ends, sent.start) : bisect_left(para_ends, sent.end)]
             lo, hi = bisect_left(m_starts, sent.start), bisect_left(m_starts, sent.end)
-            sentence = Sentence.of(text, sent, s_quotes, mentions[lo:hi], words)
+            sentence = Sentence.of(text, sent, s_quotes, mentions[lo:hi], words, previous)
+            count = len(records)
             covered: list[Span] = []
             attributions = find_attributions(text, sentence)
             subject = next((m for m in sentence.mentions if not m.after_preposition), None)
@@ -134,6 +136,7 @@ def _extract(text: str, doc_id: str | None) -> list[Record]:
                     records.append(record)
                     last = record
             resolver.read_until(sent.end)
+            previous = sent if not s_quotes and len(records) == count else None
     records.sort(key=lambda r: r.span.start)
     return _named_by_the_next([_named_later(r, resolver) for r in records])
 

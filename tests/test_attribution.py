@@ -325,6 +325,28 @@ def test_as_said_makes_no_claim(text: str) -> None:
     assert all(r.rule.startswith("quote-") for r in extract(text))
 
 
+def test_cest_ce_qua_dit_takes_up_the_sentence_before() -> None:
+    """dev 014: the source of a sentence is named in the next paragraph."""
+    text = ("En raison du taux élevé de délinquance, l’administration de Valérie Plante a décidé de ne pas autoriser "
+            "ces véhicules dans les rues de la ville en 2020.\n\nC’est ce qu’a annoncé Éric Alan Caldwell, "
+            "responsable de la mobilité au comité exécutif, mercredi matin.")
+    assert found(text) == [("indirect", "En raison du taux élevé de délinquance, l’administration de Valérie Plante a "
+                            "décidé de ne pas autoriser ces véhicules dans les rues de la ville en 2020",
+                            "Éric Alan Caldwell", "annoncer")]
+
+
+@pytest.mark.parametrize("text", [
+    # the sentence before reports already: its content is never taken twice
+    "Le préfet a déclaré que 300 personnes avaient été interpellées. C'est ce qu'a confirmé le ministre.",
+    # a quotation before: its own record
+    "« Nous ne céderons pas. » C'est ce qu'a répété le ministre.",
+    # a colon: what follows is what was said
+    "Rien ne change. C'est ce que disent les gouvernants : vous aurez plus d'Europe.",
+])
+def test_cest_ce_qua_dit_takes_nothing_already_taken(text: str) -> None:
+    assert not [r for r in extract(text) if r.rule == "that-is-what"]
+
+
 def test_a_main_clause_cue_keeps_its_whole_claim() -> None:
     """An odd number of commas before the cue: the subordinate clause has
     closed and the cue is the main clause's, whose claim runs on."""
