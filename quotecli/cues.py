@@ -267,10 +267,16 @@ def _preposed(text: str, s: Sentence, found: _Found) -> None:
 
     for vg in verbs.verb_groups(text, s.span.start, s.span.end, s.words, skip=read):
         subject = _subject_before(text, s, vg.span.start)
+        pronoun = None
         if subject is None and _coordinated(text, s, vg.span.start):
+            # "X a dénoncé … et a annoncé …": the subject of the verb before;
             # "Il fut exclu de son groupe et déclara alors : …": the first subject.
-            subject = next((m for m in s.mentions if not m.after_preposition and m.span.end <= vg.span.start), None)
-        if subject is None:
+            earlier = found.last_cued(vg.span.start)
+            if earlier is not None and (earlier.mention is not None or earlier.pronoun is not None):
+                subject, pronoun = earlier.mention, earlier.pronoun
+            else:
+                subject = next((m for m in s.mentions if not m.after_preposition and m.span.end <= vg.span.start), None)
+        if subject is None and pronoun is None:
             continue
         lemma = vg.lemma
         verb = _LEX.verbs.get(lemma)
@@ -295,8 +301,9 @@ def _preposed(text: str, s: Sentence, found: _Found) -> None:
         # "X a précisé que … : « … »": the quotation after the colon is its own record.
         end = _content_end(text, s, content_start)
         colon_quote = _quotation_from(s, end + 1) if end < s.span.end else None
-        main = _main_clause_start(text, s, vg.span.start, content_start, end)
-        if main < end:  # the quotation after the colon is the main clause's
+        main = min(_main_clause_start(text, s, vg.span.start, content_start, end),
+                   _next_coordinated_cue(text, s, vg.span.start, content_start, end))
+        if main < end:  # the quotation after the colon is the main clause's, or the next verb's
             end, colon_quote = main, None
         content = _trim(text, content_start, end)
         if content.end <= content.start or found.content.overlaps(content):
@@ -304,9 +311,9 @@ def _preposed(text: str, s: Sentence, found: _Found) -> None:
         if rule == "preposed-object" and "attr" not in verb.uses and not _object_ok(text, content, s, verb):
             continue
         cue = vg.span
-        found.add(Attribution(rule, (content,), cue, lemma, subject, feminine=vg.feminine), cue)
+        found.add(Attribution(rule, (content,), cue, lemma, subject, pronoun, feminine=vg.feminine), cue)
         if colon_quote is not None and not found.content.overlaps(colon_quote.span):
-            found.add(Attribution("preposed-colon", colon_quote.pieces, cue, lemma, subject))
+            found.add(Attribution("preposed-colon", colon_quote.pieces, cue, lemma, subject, pronoun))
 
 
 #: Subject pronouns that open a main clause: "…, il a rejeté cette éventualité".
@@ -723,6 +730,32 @@ def _subject_before(text: str, s: Sentence, pos: int) -> Mention | None:
         if _subject_gap(text[m.span.end : pos]):
             return m
     return None
+
+
+#: Words that join a second verb to the subject of the first.
+_COORDINATORS = frozenset({"et", "mais", "puis"})
+
+
+def _next_coordinated_cue(text: str, s: Sentence, cue: int, start: int, end: int) -> int:
+    """Where content from `start` to `end` ends before a second speech verb
+    of the subject of the cue at `cue`: "a reconnu l'importance de cette
+    lutte| mais a appelé au rejet du projet", "a affirmé que …| et a ajouté
+    que …". The second verb makes a record of its own (_coordinated).
+
+    Its auxiliary must be the cue's own ("a … et a", "s'est … et s'est"): in
+    "a annoncé qu'il transmettrait … et demanderait à …" the second verb is
+    still what was announced."""
+    words = s.words
+    first = words.at(cue)
+    aux = words.lower[first] if first is not None else ""
+    if aux not in patterns.AUXILIARIES and aux != "s":
+        return end
+    for i in words.among(_COORDINATORS, start, end):
+        at = words.starts[i]
+        if i + 1 < len(words.starts) and words.lower[i + 1] == aux and not s.in_quotation(at) \
+                and verbs.verb_group_at(text, words.starts[i + 1], s.span.end, words) is not None:
+            return at
+    return end
 
 
 def _coordinated(text: str, s: Sentence, pos: int) -> bool:

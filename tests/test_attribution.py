@@ -347,6 +347,32 @@ def test_cest_ce_qua_dit_takes_nothing_already_taken(text: str) -> None:
     assert not [r for r in extract(text) if r.rule == "that-is-what"]
 
 
+# Two speech verbs of one subject: each reports its own content.
+COORDINATED = [
+    # dev 028
+    ("David Martin, le rapporteur du texte, a reconnu l'importance de cette lutte mais a appelé au rejet du projet.",
+     ("indirect", "l'importance de cette lutte", "David Martin", "reconnaître")),
+    ("Le ministre Gérald Darmanin a affirmé que la réforme était nécessaire et a ajouté qu'elle serait votée en mars.",
+     ("indirect", "la réforme était nécessaire", "Gérald Darmanin", "affirmer")),
+    ("Le ministre Gérald Darmanin a affirmé que la réforme était nécessaire et a ajouté qu'elle serait votée en mars.",
+     ("indirect", "elle serait votée en mars", "Gérald Darmanin", "ajouter")),
+    # corpus: the second verb's subject is the first's, not the role before the name
+    ("Le ministre de la Transition écologique François de Rugy a martelé qu'il n'abandonnerait pas la taxe carbone "
+     "et a dénoncé la \"démagogie\" des \"irresponsables politiques\".",
+     ("mixed", 'la "démagogie" des "irresponsables politiques"', "François de Rugy", "dénoncer")),
+    # dev 013: a verb of the que-clause, with no auxiliary of its own, is still what was said
+    ("Pouria Amirshahi, député socialiste, a annoncé qu'il transmettrait un « mémorandum argumenté » au Conseil "
+     "constitutionnel et demanderait à se faire auditionner sur le projet de loi.",
+     ("mixed", "il transmettrait un « mémorandum argumenté » au Conseil constitutionnel et demanderait à se faire "
+      "auditionner sur le projet de loi", "Pouria Amirshahi", "annoncer")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COORDINATED)
+def test_coordinated_speech_verbs(text: str, expected: Row) -> None:
+    assert expected in found(text)
+
+
 def test_a_main_clause_cue_keeps_its_whole_claim() -> None:
     """An odd number of commas before the cue: the subordinate clause has
     closed and the cue is the main clause's, whose claim runs on."""
