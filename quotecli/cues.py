@@ -748,12 +748,21 @@ def _next_coordinated_cue(text: str, s: Sentence, cue: int, start: int, end: int
     words = s.words
     first = words.at(cue)
     aux = words.lower[first] if first is not None else ""
-    if aux not in patterns.AUXILIARIES and aux != "s":
-        return end
+    compound = aux in patterns.AUXILIARIES or aux == "s"
     for i in words.among(_COORDINATORS, start, end):
         at = words.starts[i]
-        if i + 1 < len(words.starts) and words.lower[i + 1] == aux and not s.in_quotation(at) \
-                and verbs.verb_group_at(text, words.starts[i + 1], s.span.end, words) is not None:
+        if i + 1 >= len(words.starts) or s.in_quotation(at):
+            continue
+        nxt = words.lower[i + 1]
+        if compound and nxt != aux or not compound and (nxt in patterns.AUXILIARIES or nxt in ("s", "se")):
+            continue
+        vg = verbs.verb_group_at(text, words.starts[i + 1], s.span.end, words)
+        if vg is None:
+            continue
+        # A simple tense on both sides ("se dit « rassuré » et pense que …"): the second
+        # verb must introduce what is said, as verbs of the que-clause seldom do.
+        intro = None if compound else patterns.INTRODUCER.match(text, vg.span.end, s.span.end)
+        if compound or intro is not None and (intro.group("que") or intro.group("colon")):
             return at
     return end
 

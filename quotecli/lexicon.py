@@ -32,8 +32,11 @@ MOODS: tuple[str, ...] = ("finite", "participle", "present_participle", "infinit
 #: inf       de/à + infinitive ("a appelé à …", "a promis de …");
 #: bare_inf  a bare infinitive ("a dit vouloir …", "affirme avoir …");
 #: obj       a direct object that is the claim ("a annoncé la découverte");
-#: attr      an attribute, for pronominal verbs ("s'est dit prêt à …").
-USES: tuple[str, ...] = ("incise", "que", "inf", "bare_inf", "obj", "attr")
+#: attr      an attribute, for pronominal verbs ("s'est dit prêt à …");
+#: quoted    only with words in quotation marks: a verb of belief that
+#:           reports a claim when it carries the speaker's own words
+#:           ("pense que « cela envoie un signal clair »").
+USES: tuple[str, ...] = ("incise", "que", "inf", "bare_inf", "obj", "attr", "quoted")
 
 #: The columns of speech_verbs.tsv, in order.
 VERB_COLUMNS: tuple[str, ...] = (

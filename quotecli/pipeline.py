@@ -13,12 +13,15 @@ from contextlib import contextmanager
 from dataclasses import replace
 from operator import attrgetter
 
-from quotecli import document, quotes, reading
+from quotecli import document, lexicon, quotes, reading
 from quotecli.cues import Attribution, Sentence, find_attributions
 from quotecli.mentions import find_mentions
 from quotecli.model import Cue, QuoteType, Record, Span, Speaker, SpeakerKind
 from quotecli.quotes import Quotation
 from quotecli.speakers import Resolver
+
+#: Verbs of belief that report a claim only in the speaker's words, in marks (speech_verbs.tsv, use "quoted").
+_QUOTED_ONLY = frozenset(lemma for lemma, verb in lexicon.load().verbs.items() if "quoted" in verb.uses)
 
 #: A quotation standing alone continues the last speaker if that speaker
 #: was quoted at most this many characters before.
@@ -192,6 +195,8 @@ def _record(text: str, att: Attribution, sentence: Sentence, resolver: Resolver,
     first, last_piece = att.content[0], att.content[-1]
     span = Span(first.start, last_piece.end)
     inside = _quotations_inside(sentence, span)
+    if not inside and att.lemma in _QUOTED_ONLY:
+        return None  # "il pense que …" is a belief; "il pense que « … »" carries his words
     flags: list[str] = []
     if inside and _verbatim(att) and all(any(p.contains(c) for q in inside for p in q.pieces) for c in att.content):
         kind = QuoteType.DIRECT

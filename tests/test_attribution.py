@@ -360,6 +360,13 @@ COORDINATED = [
     ("Le ministre de la Transition écologique François de Rugy a martelé qu'il n'abandonnerait pas la taxe carbone "
      "et a dénoncé la \"démagogie\" des \"irresponsables politiques\".",
      ("mixed", 'la "démagogie" des "irresponsables politiques"', "François de Rugy", "dénoncer")),
+    # dev 005: simple tenses, the second verb introducing what is said
+    ("Barroso, le président de la commission européenne se dit « particulièrement rassuré » et pense que « cela "
+     "envoie un signal clair ».",
+     ("direct", "particulièrement rassuré", "Barroso", "se dire")),
+    ("Le porte-parole Jean Dupont affirme que « les tests n'ont rien montré », mais assure que Facebook fera "
+     "évoluer l'outil.",
+     ("indirect", "Facebook fera évoluer l'outil", "Jean Dupont", "assurer")),
     # dev 013: a verb of the que-clause, with no auxiliary of its own, is still what was said
     ("Pouria Amirshahi, député socialiste, a annoncé qu'il transmettrait un « mémorandum argumenté » au Conseil "
      "constitutionnel et demanderait à se faire auditionner sur le projet de loi.",

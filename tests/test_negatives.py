@@ -169,6 +169,17 @@ def test_cognition_verb_gives_no_claim(text: str) -> None:
     assert extract(text) == []
 
 
+@pytest.mark.parametrize(("text", "quote", "lemma"), [
+    # dev 005: a belief in the speaker's own words is a claim
+    ("Barroso, le président de la commission européenne, pense que « cela envoie un signal clair ».",
+     "« cela envoie un signal clair »", "penser"),
+    ("Le ministre croit que la réforme sera « adoptée avant l'été ».", "la réforme sera « adoptée avant l'été »",
+     "croire"),
+])
+def test_cognition_verb_with_words_in_marks_gives_a_claim(text: str, quote: str, lemma: str) -> None:
+    assert [(r.type.value, r.quote, r.cue.lemma if r.cue else None) for r in extract(text)] == [("mixed", quote, lemma)]
+
+
 # --------------------------------------------------------------------------
 # The journalist's own statements
 
