@@ -18,6 +18,7 @@ _LEX = lexicon.load()
 _PREPOSITIONS = frozenset(_LEX.words("prepositions"))
 _QUANTIFIERS = frozenset({"certains", "certaines", "plusieurs", "quelques", "nombre"})
 _FUNCTION_WORDS = frozenset(_LEX.words("function_words"))
+_PAGE_FURNITURE = frozenset(_LEX.words("page_furniture"))
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "celui", "celle"})
 _DETERMINERS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "d", "de", "son", "sa", "ses", "leur", "leurs",
                           "ce", "cet", "cette", "ces", "notre", "votre", "plusieurs", "certains", "certaines",
@@ -206,8 +207,12 @@ def _split_two_names(text: str, m: Mention) -> list[Mention]:
 
 
 def _shouted_word(m: Mention) -> bool:
-    """"LE", "ET", "DES" in a title typed in capitals: no acronym."""
-    return m.kind == "acronym" and (m.name or "").lower() in _FUNCTION_WORDS
+    """"LE", "ET", "DES" in a title typed in capitals, "LIRE AUSSI" and other
+    page furniture, a Roman numeral ("l'acte VIII"): no acronym."""
+    if m.kind != "acronym":
+        return False
+    word = (m.name or "").lower()
+    return word in _FUNCTION_WORDS or word in _PAGE_FURNITURE or patterns.ROMAN_NUMERAL.fullmatch(m.name or "") is not None
 
 
 def _capitalised_opener(text: str, m: Mention, para: Span) -> bool:

@@ -158,6 +158,8 @@ NAME = rf"""
 """
 #: An acronym: "OSDH", "SUD-PTT", "CNIL", "ČTK".
 ACRONYM = r"\b \p{Lu}{2,}+ (?: [-&] \p{Lu}++ )*+ \b (?! [-\u2011'’] )"
+#: A Roman numeral from II to XXXIX ("l'acte VIII", "Louis XIV"), which ACRONYM also reads.
+ROMAN_NUMERAL = regex.compile(r"X{0,3}+(?:IX|IV|V?+I{0,3}+)")
 
 
 # --------------------------------------------------------------------------

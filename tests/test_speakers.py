@@ -259,6 +259,18 @@ def test_acronym_and_expansion(text: str, quote: str, speaker: str, how: str) ->
     assert resolved(text, quote) == (speaker, how)
 
 
+@pytest.mark.parametrize("text", [
+    # corpus: page furniture typed in capitals, then a generic body
+    "LIRE AUSSI - La grande consultation nationale.\nLe groupe a assuré que ces événements ne changent rien.",
+    "VIDÉO - Revivez la journée.\nLa chaîne a annoncé que le débat serait diffusé vendredi.",
+    # corpus: a Roman numeral is no body
+    "Les manifestants de l'acte VIII sont partis. L'organisation a estimé que la mobilisation avait faibli.",
+])
+def test_shouted_page_furniture_and_numerals_are_no_source(text: str) -> None:
+    (record,) = extract(text)
+    assert record.speaker is None or record.speaker.name not in ("LIRE", "VIDÉO", "VIII")
+
+
 def test_acronym_in_brackets_after_a_person_is_no_expansion() -> None:
     # dev 021: "(UMP)" is Philippe Gosselin's party, not his name
     text = "Philippe Gosselin (UMP) a dénoncé un « Incident grave ! »."
