@@ -197,7 +197,8 @@ class Resolver:
         acronym = m.acronym if m.acronym and expands(name, m.acronym) else None
         if m.kind == "organisation" or name in _PLACES or acronym or any(t in _BODY_WORDS for t in tokens):
             kind = SpeakerKind.ORGANISATION  # "l'ONG Human Rights Watch", "Moscou", "Parti socialiste (PS)"
-        elif m.kind == "role" or m.title or tokens[0] in _FIRST_NAMES or len(name.split()) >= 2:
+        elif m.kind == "role" or m.title or tokens[0] in _FIRST_NAMES \
+                or len(name.split()) >= 2 and not name.startswith(("Les ", "Les\u00a0")):  # "Les Champs-Élysées"
             kind = SpeakerKind.PERSON
         else:
             kind = SpeakerKind.UNKNOWN

@@ -271,6 +271,14 @@ def test_shouted_page_furniture_and_numerals_are_no_source(text: str) -> None:
     assert record.speaker is None or record.speaker.name not in ("LIRE", "VIDÉO", "VIII")
 
 
+def test_a_name_with_a_plural_article_is_no_person() -> None:
+    # corpus: "Les Champs-Élysées" is no one for "le jeune quadragénaire" to take up
+    text = ("Les Champs-Élysées sont en état de siège.\n« Un tel bordel, ça fait des années qu'on en rêve », dit le "
+            "jeune quadragénaire.")
+    (record,) = extract(text)
+    assert record.speaker is not None and record.speaker.name != "Les Champs-Élysées"
+
+
 def test_acronym_in_brackets_after_a_person_is_no_expansion() -> None:
     # dev 021: "(UMP)" is Philippe Gosselin's party, not his name
     text = "Philippe Gosselin (UMP) a dénoncé un « Incident grave ! »."
