@@ -108,8 +108,10 @@ class Resolver:
         if entity is not None and m.kind in ("name", "titled") and entity.kind is not SpeakerKind.ORGANISATION:
             role = patterns.apposition_role(self._text, m.span.end)
             if role:
-                self._attach_role(entity, role.group("role_phrase"), None)
-            elif nxt is not None and self._is_apposition(m, nxt) and nxt.kind == "role" and not nxt.name and nxt.head:
+                if not m.after_preposition or _closed(self._text, role.group("role_phrase"), role.end()):
+                    self._attach_role(entity, role.group("role_phrase"), None)
+            elif nxt is not None and self._is_apposition(m, nxt) and nxt.kind == "role" and not nxt.name and nxt.head \
+                    and (not m.after_preposition or _closed(self._text, nxt.text, nxt.span.end)):
                 self._attach_role(entity, nxt.head, nxt)
                 self._alias[nxt.span] = entity
         self._entity_at[m.span] = entity
@@ -478,6 +480,22 @@ def _indefinite(mention: str) -> bool:
     """"un proche d'Edouard Philippe, Jean-Paul Delevoye …": an indefinite
     description is no apposition to the name after it (which is a subject)."""
     return mention.split(" ", 1)[0].lower() in ("un", "une", "des", "d'anciens", "plusieurs")
+
+
+def _closed(text: str, role: str, end: int) -> bool:
+    """Whether a role after a name in a complement and a comma, ending at
+    `end`, is an apposition to the name. With an article it may instead be
+    the subject of the next clause ("à La Réunion, la ministre des Outre-mer
+    tente d'apaiser …"): then punctuation must close it right away. (After
+    a subject, news leaves out the closing comma now and then: "Barroso, le
+    président de la commission européenne se dit « rassuré »".)"""
+    first = role.replace("’", "'").split(" ", 1)[0].split("'", 1)[0]
+    if fold(first) not in _DETERMINERS:
+        return True  # "Rami Abdel Rahmane, directeur de l'OSDH"
+    i = end
+    while i < len(text) and text[i] in " \u00a0\u202f":
+        i += 1
+    return i >= len(text) or text[i] in ",.;:!?…)»\"”\r\n"
 
 
 def _last_seen(pool: list[_Salient], kinds: tuple[SpeakerKind, ...], gender: str | None) -> _Salient | None:

@@ -271,6 +271,20 @@ def test_shouted_page_furniture_and_numerals_are_no_source(text: str) -> None:
     assert record.speaker is None or record.speaker.name not in ("LIRE", "VIDÉO", "VIII")
 
 
+def test_a_role_opening_the_next_clause_is_no_apposition_to_a_place() -> None:
+    # corpus: "la ministre" is the subject of "tente", not what La Réunion is
+    text = ("À La Réunion, la ministre des Outre-mer tente d'apaiser les tensions.\n« La Réunion est fille de la "
+            "République », a assuré la ministre.")
+    (record,) = extract(text)
+    assert record.speaker is not None and record.speaker.name != "La Réunion"
+
+
+def test_an_apposition_after_a_subject_needs_no_closing_comma() -> None:
+    # dev 005: the article leaves out the comma after the role
+    text = "Barroso, le président de la commission européenne se dit « particulièrement rassuré »."
+    assert {r.speaker.name for r in extract(text) if r.speaker} == {"Barroso"}
+
+
 def test_a_name_with_a_plural_article_is_no_person() -> None:
     # corpus: "Les Champs-Élysées" is no one for "le jeune quadragénaire" to take up
     text = ("Les Champs-Élysées sont en état de siège.\n« Un tel bordel, ça fait des années qu'on en rêve », dit le "
