@@ -158,6 +158,12 @@ NAME = rf"""
 """
 #: An acronym: "OSDH", "SUD-PTT", "CNIL", "ČTK".
 ACRONYM = r"\b \p{Lu}{2,}+ (?: [-&] \p{Lu}++ )*+ \b (?! [-\u2011'’] )"
+#: A paragraph that links to another article ("» LIRE AUSSI - …", "Lire aussi
+#: Gilets jaunes : …", "À VOIR AUSSI"): page furniture, none of its words the
+#: article's own.
+SEE_ALSO = _compile(
+    r"\G [\s»«•>\-–—]*+ (?: [ÀàA] \s++ )?+ (?i: lire | voir ) \s++ (?i: aussi | également ) \b"
+)
 #: A Roman numeral from II to XXXIX ("l'acte VIII", "Louis XIV"), which ACRONYM also reads.
 ROMAN_NUMERAL = regex.compile(r"X{0,3}+(?:IX|IV|V?+I{0,3}+)")
 

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from operator import attrgetter
 
-from quotecli import document, lexicon, quotes, reading
+from quotecli import document, lexicon, patterns, quotes, reading
 from quotecli.cues import Attribution, Sentence, find_attributions
 from quotecli.mentions import find_mentions
 from quotecli.model import Cue, QuoteType, Record, Span, Speaker, SpeakerKind
@@ -85,7 +85,7 @@ def _on_raw(record: Record, view: reading.View, raw: str, lines: document.LineIn
 
 def _extract(text: str, doc_id: str | None) -> list[Record]:
     """The records of `text` as the engine reads it."""
-    paras = document.paragraphs(text)
+    paras = [p for p in document.paragraphs(text) if not _link_line(text, p)]
     quotations, stray = quotes.find_quotations(text, paras)
     outers = [q.outer for q in quotations]
     outer_starts = [o.start for o in outers]
@@ -142,6 +142,17 @@ def _extract(text: str, doc_id: str | None) -> list[Record]:
             previous = sent if not s_quotes and len(records) == count else None
     records.sort(key=lambda r: r.span.start)
     return _named_by_the_next([_named_later(r, resolver) for r in records])
+
+
+#: The longest "see also" line: a longer one is an article paragraph glued to it by the scrape.
+_LONGEST_LINK_LINE = 250
+
+
+def _link_line(text: str, para: Span) -> bool:
+    """Whether a paragraph is a link to another article ("» LIRE AUSSI - «Gilets
+    jaunes»: …"): page furniture, whose quotations and names are the other
+    article's. It makes no record and names no one."""
+    return para.end - para.start <= _LONGEST_LINK_LINE and patterns.SEE_ALSO.match(text, para.start, para.end) is not None
 
 
 def _named_later(record: Record, resolver: Resolver) -> Record:

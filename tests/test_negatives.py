@@ -181,6 +181,26 @@ def test_cognition_verb_with_words_in_marks_gives_a_claim(text: str, quote: str,
 
 
 # --------------------------------------------------------------------------
+# Links to other articles: their titles quote people of another article
+
+@pytest.mark.parametrize("line", [
+    "» LIRE AUSSI - «Gilets jaunes»: «Le président de la République va devoir s'exprimer», dit Jacqueline Gourault",
+    "Lire aussi\u00a0Gilets jaunes\u00a0: Édouard Philippe annonce un moratoire",
+    "À VOIR AUSSI - CRS témoigne: «Ma compagnie a tiré plus de 1000 grenades lacrymogènes»",
+])
+def test_a_link_line_makes_no_record(line: str) -> None:
+    text = f"Le mouvement se poursuit samedi.\n{line}\n« Nous serons là », a dit Jean Dupont."
+    assert [(r.quote, r.speaker.name if r.speaker else None) for r in extract(text)] == \
+        [("Nous serons là", "Jean Dupont")]
+
+
+def test_an_article_paragraph_glued_to_a_link_line_is_still_read() -> None:
+    text = ("» LIRE AUSSI - «Gilets jaunes»: notre live • " + "Des scènes de guérilla urbaine ont eu lieu. " * 5 +
+            "Avenue de la Grande Armée, des voitures ont été incendiées, a constaté notre journaliste Wladimir Garcin.")
+    assert any(r.speaker and r.speaker.name == "Wladimir Garcin" for r in extract(text))
+
+
+# --------------------------------------------------------------------------
 # The journalist's own statements
 
 JOURNALIST = [
