@@ -583,24 +583,39 @@ def _as_said(text: str, s: Sentence, found: _Found) -> None:
 
 def _that_is_what(text: str, s: Sentence, found: _Found) -> None:
     """"C'est ce qu'a annoncé Éric Alan Caldwell, mercredi matin.": the
-    sentence before is what the source said (Sentence.previous)."""
-    if s.previous is None:
-        return
-    m = patterns.THAT_IS_WHAT.match(text, s.span.start, s.span.end)
+    sentence before is what the source said (Sentence.previous). "« Un choc »,
+    c'est ainsi qu'il a qualifié les révélations": the quotation before is."""
+    if s.previous is not None:
+        _taken_up(text, s, found, s.span.start, (_trim(text, s.previous.start, s.previous.end),))
+    for q in s.quotations:
+        after = _skip_space(text, q.outer.end, s.span.end)
+        if text.startswith(",", after) and _blank(text, _clause_start(text, s, s.span.start, found, q.outer.start),
+                                                  q.outer.start) and not found.content.overlaps(q.span):
+            _taken_up(text, s, found, _skip_space(text, after + 1, s.span.end), q.pieces)
+
+
+def _taken_up(text: str, s: Sentence, found: _Found, pos: int, content: tuple[Span, ...]) -> None:
+    """THAT_IS_WHAT at `pos` with its speech verb and source, which stands
+    after the verb ("ce qu'a annoncé X") or before it ("ce que X a dit",
+    "ainsi qu'il a qualifié"): `content` is what the source said."""
+    m = patterns.THAT_IS_WHAT.match(text, pos, s.span.end)
     if m is None:
         return
+    source: Mention | None = None
     vg = verbs.verb_group_at(text, m.end(), s.span.end, s.words)
-    verb = _LEX.verbs.get(vg.lemma) if vg is not None else None
-    if vg is None or vg.inverted is not None or verb is None or "que" not in verb.uses \
-            or bisect_left(s.breaks, vg.span.end) < len(s.breaks):
+    if vg is None:
+        i = s.first_mention_from(m.end())
+        source = s.mentions[i] if i < len(s.mentions) and s.mentions[i].span.start == m.end() else None
+        if source is None:
+            return
+        vg = verbs.verb_group_at(text, _skip_space(text, source.span.end, s.span.end), s.span.end, s.words)
+    if vg is None or vg.inverted is not None or bisect_left(s.breaks, vg.span.end) < len(s.breaks):
         return  # "C'est ce que disent les gouvernants : …" announces what follows
-    source = _subject_in(s, vg.span.end, _clause_comma(text, s, vg.span.end))
     if source is None:
-        return
-    content = _trim(text, s.previous.start, s.previous.end)
-    if _says_something(text, content):
-        found.add(Attribution("that-is-what", (content,), vg.span, vg.lemma, source, feminine=vg.feminine),
-                  Span(m.start(), _skip_apposition(text, s, source)))
+        source = _subject_in(s, vg.span.end, _clause_comma(text, s, vg.span.end))
+    if source is not None and _says_something(text, Span(content[0].start, content[-1].end)):
+        found.add(Attribution("that-is-what", content, vg.span, vg.lemma, source, feminine=vg.feminine),
+                  Span(m.start(), max(vg.span.end, _skip_apposition(text, s, source))))
 
 
 def _antecedent(text: str, s: Sentence, pos: int) -> Mention | None:

@@ -352,15 +352,15 @@ AS_SAID = _compile(
     (?i: comme | ainsi {_SP}++ que ) {_SP}++ (?i: l['’] | le {_SP}++ )
     """
 )
-#: "C'est ce qu'a annoncé X", "C'est en tout cas ce que souligne X": a
-#: sentence that gives the source of the one before; its speech verb starts
-#: where the match ends.
+#: "C'est ce qu'a annoncé X", "C'est en tout cas ce que souligne X", "c'est
+#: ainsi qu'il a qualifié": what gives the source of the sentence or the
+#: quotation before; the speech verb, or its subject, starts where the match ends.
 THAT_IS_WHAT = _compile(
     rf"""
     \G (?i: c['’]est | c['’]était | voilà )
     (?: {_SP}++ (?i: en {_SP}++ tout {_SP}++ cas | du {_SP}++ moins | en {_SP}++ effet | précisément | justement
                    | notamment | aussi | également | exactement | très {_SP}++ exactement ) )?+
-    {_SP}++ (?: tout {_SP}++ )?+ ce {_SP}++ (?: qu['’] | que {_SP}++ )
+    {_SP}++ (?: (?: tout {_SP}++ )?+ ce | ainsi ) {_SP}++ (?: qu['’] | que {_SP}++ )
     """
 )
 #: "selon lequel …": the source is the mention before it.

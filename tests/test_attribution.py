@@ -335,6 +335,18 @@ def test_cest_ce_qua_dit_takes_up_the_sentence_before() -> None:
                             "Éric Alan Caldwell", "annoncer")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # dev 012: the quotation before, the source before its verb
+    ("Le Premier ministre Andrej Babiš s'est exprimé ce vendredi. « Un choc », c'est ainsi qu'il a qualifié les "
+     "révélations concernant la réunion de son ministre.",
+     ("direct", "Un choc", "Andrej Babiš", "qualifier")),
+    ("La police a interpellé 300 personnes. C'est ce que le préfet Michel Delpuech a annoncé dimanche.",
+     ("indirect", "La police a interpellé 300 personnes", "Michel Delpuech", "annoncer")),
+])
+def test_cest_ainsi_qua_dit_takes_up_what_stands_before(text: str, expected: Row) -> None:
+    assert expected in found(text)
+
+
 @pytest.mark.parametrize("text", [
     # the sentence before reports already: its content is never taken twice
     "Le préfet a déclaré que 300 personnes avaient été interpellées. C'est ce qu'a confirmé le ministre.",

@@ -94,6 +94,7 @@ EXAMPLES = [
     Ex("THAT_IS_WHAT", "C’est ce qu’a annoncé Éric Alan Caldwell", "C’est ce qu’", 0, "match"),
     Ex("THAT_IS_WHAT", "C'est en tout cas ce que souligne Richard Ferrand", "C'est en tout cas ce que ", 0, "match"),
     Ex("THAT_IS_WHAT", "C'est ici que se trouve", None, 0, "match"),
+    Ex("THAT_IS_WHAT", "c'est ainsi qu'il a qualifié", "c'est ainsi qu'", 0, "match"),
     Ex("AS_SAID", "bien que, comme le rappelle HRW, « la Russie »", "comme le "),
     Ex("AS_SAID", "ainsi que l’avait suggéré François Fillon", "ainsi que l’"),
     Ex("AS_SAID", "comme les autres", None),
