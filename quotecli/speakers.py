@@ -32,6 +32,7 @@ _BODY_WORDS = frozenset(fold(w) for w in _LEX.words("organisation_heads") if " "
 
 
 _ROLE_GENDER = {fold(k): v for k, v in _LEX.roles().items()}
+
 _FIRST_NAMES = {fold(k): v for k, v in _LEX.first_names().items()}
 
 
@@ -276,7 +277,7 @@ class Resolver:
             ent = self._entity_of(m, create=True)
         if ent is None:
             if m.kind == "role" and m.head:
-                ent = self._by_role.get(_role_key(m.head)) or self._by_role_prefix(m.head)
+                ent = self._by_role.get(_role_key(m.head)) or self._by_role_prefix(m.head) or self._by_synonym(m.head)
                 if ent is not None:
                     return self._speaker(ent, mention_span, mention_text, "role -> name")
                 ent = self._anaphoric(m)
@@ -349,6 +350,16 @@ class Resolver:
         tied = [k for k in forms if k in self._role_order]
         return self._by_role[max(tied, key=self._role_order.__getitem__)] if tied else None
 
+    def _by_synonym(self, head: str) -> Entity | None:
+        """The holder of another name of the same office ("chef de l'État" and
+        "président de la République", role_synonyms.txt), or of a form of it."""
+        for other in _ROLE_SYNONYMS.get(_role_key(head), ()):
+            ent = self._by_role.get(other) or self._by_role_prefix(other)
+            # Someone named ("Emmanuel Macron"), not a description that took the role ("président").
+            if ent is not None and ent.kind is SpeakerKind.PERSON and ent.name[:1].isupper():
+                return ent
+        return None
+
     def resolve_pronoun(self, pronoun: str, span: Span | None, text: str | None) -> Speaker:
         """il/elle -> the last person in view (failing one, the last body);
         ils/elles -> the last group or body."""
@@ -377,7 +388,7 @@ class Resolver:
     def holder_of(self, role: str) -> Speaker | None:
         """Who the text has tied to a role by now ("le Premier ministre" …
         "du Premier ministre Andrej Babiš"): for a role named before its holder."""
-        ent = self._by_role.get(_role_key(role)) or self._by_role_prefix(role)
+        ent = self._by_role.get(_role_key(role)) or self._by_role_prefix(role) or self._by_synonym(role)
         if ent is None or ent.kind is not SpeakerKind.PERSON or fold(ent.name) == _role_key(role):
             return None
         return self._speaker(ent, None, None, "role -> name given later")
@@ -540,3 +551,16 @@ def _role_key(role: str) -> str:
     while words and words[0] in _DETERMINERS:
         words = words[1:]
     return " ".join(words)
+
+
+def _synonyms(groups: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Role key -> the keys of the other names of its office."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in groups:
+        keys = [_role_key(part) for part in line.split(" = ")]
+        for key in keys:
+            out[key] = tuple(k for k in keys if k != key)
+    return out
+
+
+_ROLE_SYNONYMS = _synonyms(_LEX.words("role_synonyms"))

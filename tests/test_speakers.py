@@ -271,6 +271,20 @@ def test_shouted_page_furniture_and_numerals_are_no_source(text: str) -> None:
     assert record.speaker is None or record.speaker.name not in ("LIRE", "VIDÉO", "VIII")
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Le président Emmanuel Macron s'est rendu à Bruxelles. Le chef de l'État a affirmé que la France tiendrait "
+     "ses engagements.", "Emmanuel Macron"),
+    ("Le Premier ministre Édouard Philippe a reçu les syndicats. « Le cap est bon », a déclaré le chef du "
+     "gouvernement.", "Édouard Philippe"),
+    # no one holds the other name of the office: the description stays
+    ("La manifestation a eu lieu samedi. « Le cap est bon », a déclaré le chef du gouvernement.",
+     "chef du gouvernement"),
+])
+def test_another_name_of_the_same_office(text: str, speaker: str) -> None:
+    (record,) = extract(text)
+    assert record.speaker is not None and record.speaker.name == speaker
+
+
 def test_a_role_opening_the_next_clause_is_no_apposition_to_a_place() -> None:
     # corpus: "la ministre" is the subject of "tente", not what La Réunion is
     text = ("À La Réunion, la ministre des Outre-mer tente d'apaiser les tensions.\n« La Réunion est fille de la "
