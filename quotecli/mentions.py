@@ -255,8 +255,9 @@ def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
         name = m.group(g["np_name"])
         head_end = m.start(g["np_name"]) if name else span.end
         head = text[head_start:head_end].rstrip(" ,\u00a0")
-        if name and _first_name_before(text, head_end):
-            # "un proche d'Edouard Philippe": the name belongs to the complement.
+        if name and (_first_name_before(text, head_end) or kind == "role" and _party_label(name)):
+            # "un proche d'Edouard Philippe": the name belongs to the complement;
+            # "le député LR", "la maire PS": a party, not the holder's name.
             name, head = None, text[head_start : span.end]
         return Mention(span, kind, m.group(), name=name, head=head,
                        acronym=m.group(g["np_acronym"]), after_preposition=after_prep)
@@ -322,6 +323,12 @@ def _strip_article(name: str) -> str:
             rest = name[len(article):]
             return rest if rest in _PLACES or rest.split(" ")[0] in _PLACES else name
     return name
+
+
+def _party_label(name: str) -> bool:
+    """A single word with two capitals in one of its parts: "LR", "PS", "LaREM",
+    "MoDem" (not "Jean-Luc", not "Auvergne-Rhône-Alpes")."""
+    return " " not in name and any(sum(c.isupper() for c in part) >= 2 for part in name.split("-"))
 
 
 def _first_name_before(text: str, start: int) -> bool:

@@ -271,6 +271,14 @@ def test_shouted_page_furniture_and_numerals_are_no_source(text: str) -> None:
     assert record.speaker is None or record.speaker.name not in ("LIRE", "VIDÉO", "VIII")
 
 
+def test_a_party_after_a_role_is_no_holder() -> None:
+    # corpus: "LR" is no one; "il" is Gilles Le Gendre
+    text = ("Gilles Le Gendre a reçu les élus. Le député LR a critiqué la réforme. « Ce sera difficile », "
+            "a-t-il ajouté.")
+    speakers = {r.quote: r.speaker.name if r.speaker else None for r in extract(text)}
+    assert "LR" not in speakers.values()
+
+
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Le président Emmanuel Macron s'est rendu à Bruxelles. Le chef de l'État a affirmé que la France tiendrait "
      "ses engagements.", "Emmanuel Macron"),
