@@ -293,7 +293,7 @@ def _preposed(text: str, s: Sentence, found: _Found) -> None:
             rule = "preposed-colon" if intro.group("colon") else "preposed-que" if intro.group("que") \
                 else "preposed-infinitive" if intro.group("infinitive") else "preposed-quote"
         elif verb and ({"obj", "attr"} & verb.uses):
-            adjuncts = patterns.ADJUNCTS.match(text, vg.span.end, s.span.end)
+            adjuncts = patterns.OBJECT_ADJUNCTS.match(text, vg.span.end, s.span.end)
             content_start = adjuncts.end() if adjuncts else vg.span.end
             rule = "preposed-object"
         if content_start is None:
@@ -813,11 +813,20 @@ _ARTICLES = frozenset({"", "l'", "l’", "la", "le", "les"})
 _ADVERBS = frozenset(_LEX.words("incise_adverbs")) | {"ne", "n'", "lui", "elle", "donc"}
 
 
-def _object_ok(text: str, content: Span, s: Sentence, verb) -> bool:  # type: ignore[no-untyped-def]
+#: Nouns of people (roles.tsv, one word, and their plural in -s).
+_PERSON_NOUNS = frozenset(w for role in _LEX.roles() if " " not in role for w in (role.lower(), role.lower() + "s"))
+
+
+def _object_ok(text: str, content: Span, s: Sentence, verb: lexicon.Verb) -> bool:
     """A direct-object claim ("a annoncé deux réunions") needs a real object:
-    not a pronoun, not a bare name, and some length."""
+    not a pronoun, not a bare name, and some length. After a verb that is
+    often no speech, not a person either: "l'Hexagone rappelle l'un de ses
+    ambassadeurs", "a relevé le préfet de ses fonctions"."""
     words = text[content.start : content.end].split()
-    has_quote = any(content.start <= q.outer.start < content.end for q in s.quotations)
+    i = bisect_left(s.quote_starts, content.start)
+    has_quote = i < len(s.quote_starts) and s.quote_starts[i] < content.end
+    if verb.ambiguous and any(w.lower().split("'")[-1].split("’")[-1] in _PERSON_NOUNS for w in words[:4]):
+        return False
     return has_quote or len(words) >= 4
 
 

@@ -297,12 +297,22 @@ INCISE_LEAD = regex.compile(
 #: time words, "à l'AFP", "dans un communiqué", ", au contraire,".
 #: The determiner that opens a prepositional adjunct: "à l'AFP", "dans un communiqué".
 _ADJUNCT_DET = rf"(?: la | le | les | l['’] | un | une | ce | cet | cette | son | sa | ses | leur | leurs | d['’]une | d['’]un ) {_SP}*+"
-_ADJUNCT = rf"""
+#: Before a direct object, an adjunct's noun phrase ends where the next one
+#: begins: "a rappelé aux policiers| les règles qui …", "a annoncé à la
+#: presse| des mesures". (Before "que", it may hold one: "déclare en recevant
+#: la coupe que …".)
+_NOT_A_DETERMINER = r"(?! (?: le | la | les | un | une | des | du | ces | ses | leurs ) \b | l['’] )"
+
+
+def _adjunct(word_guard: str = "") -> str:
+    """Adjuncts between a verb and what it introduces: "vendredi", "à
+    l'AFP", "dans un communiqué"; each of their words passes `word_guard`."""
+    return rf"""
     (?: {_SP}*+ ,? {_SP}*+
         (?: (?: (?: à | dans | devant | sur | auprès{_SP}++de | pour | depuis | après | dès | par | lors{_SP}++de | lors{_SP}++d['’] )
                 {_SP}*+ (?: {_ADJUNCT_DET} | (?= \p{{Lu}} ) )
               | (?: au | aux | en | au{_SP}++contraire ) \b (?! ['’] ) )
-            (?: {_SP}*+ (?! (?: que | qu['’] ) \b ) (?! [\p{{L}}]++ant \b ) [\p{{L}}\p{{M}}\d'’\-]++ ){{1,4}}+
+            (?: {_SP}*+ (?! (?: que | qu['’] ) \b ) (?! [\p{{L}}]++ant \b ) {word_guard} [\p{{L}}\p{{M}}\d'’\-]++ ){{1,4}}+
           | \L<adverbs> \b
           | (?i: ce | cette ) {_SP}++ \L<adverbs> \b
           | (?: matin | soir | après-midi ) \b
@@ -310,8 +320,14 @@ _ADJUNCT = rf"""
     ){{0,4}}+ {_SP}*+ ,?+ {_SP}*+
 """
 
-#: Adjuncts alone, skipped before a direct-object claim ("a annoncé vendredi …").
+
+_ADJUNCT = _adjunct()
+
+#: Adjuncts alone, skipped before an incise's speaker ("a déclaré vendredi à l'AFP X").
 ADJUNCTS = _compile(rf"\G {_ADJUNCT}")
+#: Adjuncts alone, skipped before a direct-object claim ("a annoncé vendredi …"),
+#: none running into the object.
+OBJECT_ADJUNCTS = _compile(rf"\G {_adjunct(_NOT_A_DETERMINER)}")
 
 #: Right after a preposed verb: what introduces the content.
 INTRODUCER = _compile(

@@ -706,6 +706,26 @@ OBJECTS = [
 ]
 
 
+@pytest.mark.parametrize(("text", "quote"), [
+    # corpus: the object starts after the adjunct, not inside it
+    ("Éric Morvan a rappelé aux policiers les règles qui encadrent les lanceurs de balle de défense.",
+     "les règles qui encadrent les lanceurs de balle de défense"),
+    ("Le ministre Didier Guillaume a annoncé à la presse locale des mesures pour les agriculteurs.",
+     "des mesures pour les agriculteurs"),
+])
+def test_object_claim_after_an_adjunct(text: str, quote: str) -> None:
+    assert quote in [r.quote for r in extract(text)]
+
+
+@pytest.mark.parametrize("text", [
+    # corpus: recalling an ambassador is no speech
+    "C'est la première fois depuis 1945 que l'Hexagone rappelle l'un de ses ambassadeurs en poste en Europe.",
+    "La France a rappelé son ambassadeur en Italie après une série d'attaques sans précédent.",
+])
+def test_a_person_is_no_claim_after_a_verb_often_not_speech(text: str) -> None:
+    assert extract(text) == []
+
+
 @pytest.mark.parametrize(("text", "expected"), OBJECTS)
 def test_object_claim(text: str, expected: Row) -> None:
     assert expected in found(text)

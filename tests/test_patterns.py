@@ -81,6 +81,9 @@ EXAMPLES = [
     Ex("ADJUNCTS", " vendredi à l'AFP que", " vendredi à l'AFP ", 0, "match"),
     Ex("ADJUNCTS", " dans un communiqué, qu'il", " dans un communiqué, ", 0, "match"),
     Ex("ADJUNCTS", "deux réunions internationales", "", 0, "match"),  # an object is no adjunct
+    Ex("OBJECT_ADJUNCTS", " aux policiers les règles", " aux policiers ", 0, "match"),
+    Ex("OBJECT_ADJUNCTS", " vendredi à la presse des mesures", " vendredi à la presse ", 0, "match"),
+    Ex("OBJECT_ADJUNCTS", "deux réunions internationales", "", 0, "match"),
     Ex("INTRODUCER", " que sa prochaine cible", "que", "que", "match"),
     Ex("INTRODUCER", " vendredi à l'AFP qu'il", "qu'", "que", "match"),
     Ex("INTRODUCER", " : « Au Mali »", ":", "colon", "match"),
