@@ -217,8 +217,8 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
     # 3. Plain content followed by an incise: "…, a indiqué l'OSDH."
     for comma in patterns.INCISE_COMMA.finditer(text, s.span.start, s.span.end):
         pos = comma.start()
-        if s.in_quotation(pos) or found.used.holds(pos):
-            continue
+        if not verbs.may_follow(s.words, pos) or s.in_quotation(pos) or found.used.holds(pos):
+            continue  # most commas: no verb after them (the cheapest test first)
         start = _clause_start(text, s, s.span.start, found, pos)
         if _blank(text, start, pos):
             continue
