@@ -255,9 +255,11 @@ def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
         name = m.group(g["np_name"])
         head_end = m.start(g["np_name"]) if name else span.end
         head = text[head_start:head_end].rstrip(" ,\u00a0")
-        if name and (_first_name_before(text, head_end) or kind == "role" and _party_label(name)):
+        if name and (_first_name_before(text, head_end) or kind == "role" and _party_label(name)
+                     or _place_goes_on(head, name)):
             # "un proche d'Edouard Philippe": the name belongs to the complement;
-            # "le député LR", "la maire PS": a party, not the holder's name.
+            # "le député LR", "la maire PS": a party, not the holder's name;
+            # "le maire de New York": the rest of the place.
             name, head = None, text[head_start : span.end]
         return Mention(span, kind, m.group(), name=name, head=head,
                        acronym=m.group(g["np_acronym"]), after_preposition=after_prep)
@@ -323,6 +325,15 @@ def _strip_article(name: str) -> str:
             rest = name[len(article):]
             return rest if rest in _PLACES or rest.split(" ")[0] in _PLACES else name
     return name
+
+
+def _place_goes_on(head: str, name: str) -> bool:
+    """Whether a one-word name after a role ending in "de" and a capitalised
+    word with no article continues that place ("maire de New| York",
+    "préfet de Seine| Saint-Denis"); after "de la Santé" or "de l'Intérieur"
+    a name is the holder's."""
+    words = head.split()
+    return " " not in name and len(words) >= 2 and words[-2] in ("de", "d'", "d’") and words[-1][:1].isupper()
 
 
 def _party_label(name: str) -> bool:

@@ -185,11 +185,11 @@ ROLES = [
     # after a plural the name is the head's
     ("«Le chiffre est faux», a déclaré le chef de file des Insoumis Jean-Luc Mélenchon.",
      "Le chiffre est faux", "Jean-Luc Mélenchon", "role + name"),
-    xfail("Le maire de New York, Michael Bloomberg, appelle à voter pour Barack Obama. Indépendant depuis 2007, le "
-          "maire de New York prend peu de risque : « tous les sites de paris en ligne voient en Obama le grand "
-          "favori ».", "tous les sites de paris en ligne voient en Obama le grand favori", "Michael Bloomberg",
-          "role -> name",
-          reason="'le maire de New York' is read as role 'maire de New' + name 'York' (speaker 'York', dev 026)"),
+    # dev 026: "New York" is the place, the name after the apposition the holder
+    ("Le maire de New York, Michael Bloomberg, appelle à voter pour Barack Obama. Indépendant depuis 2007, le "
+     "maire de New York prend peu de risque : « tous les sites de paris en ligne voient en Obama le grand "
+     "favori ».", "tous les sites de paris en ligne voient en Obama le grand favori", "Michael Bloomberg",
+     "role -> name"),
 ]
 
 
@@ -269,6 +269,18 @@ def test_acronym_and_expansion(text: str, quote: str, speaker: str, how: str) ->
 def test_shouted_page_furniture_and_numerals_are_no_source(text: str) -> None:
     (record,) = extract(text)
     assert record.speaker is None or record.speaker.name not in ("LIRE", "VIDÉO", "VIII")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("« Nous sommes prêts », a déclaré le maire de New York.", "maire de New York"),
+    ("« Rien ne change », a estimé l'ancien animateur de France Télévisions.", "ancien animateur de France Télévisions"),
+    # a name after a complement with its article is still the holder's
+    ("Le ministre de l'Intérieur Castaner a déclaré que la ville était prête.", "Castaner"),
+    ("Le maire de Lyon Gérard Collomb a déclaré que la ville était prête.", "Gérard Collomb"),
+])
+def test_a_place_in_a_role_goes_on_past_its_first_word(text: str, speaker: str) -> None:
+    (record,) = extract(text)
+    assert record.speaker is not None and record.speaker.name == speaker
 
 
 def test_a_party_after_a_role_is_no_holder() -> None:
