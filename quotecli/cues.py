@@ -450,7 +450,8 @@ def _markers(text: str, s: Sentence, found: _Found) -> None:
         # What the source says runs to the end of the sentence, to the next "selon lequel" and its source, or
         # to a colon before a quotation ("selon qui il serait «de bon ton» … : «…», a-t-il lâché").
         end = s.span.end if nxt is None else max(rel.end(), nxt[1].span.start if nxt[1] else nxt[0].start())
-        content = _trim(text, rel.end(), min(_content_end(text, s, rel.end()), _claim_end(text, s, rel.end(), end)))
+        end = min(_content_end(text, s, rel.end()), _claim_end(text, s, rel.end(), end))
+        content = _trim(text, rel.end(), _relative_clause_end(text, s, rel.end(), end))
         if not _says_something(text, content) or found.content.overlaps(content):
             continue  # content is never shared: a quotation with its own incise in it was taken first
         marker = Span(rel.start("marker"), rel.end("marker"))
@@ -616,6 +617,23 @@ def _taken_up(text: str, s: Sentence, found: _Found, pos: int, content: tuple[Sp
     if source is not None and _says_something(text, Span(content[0].start, content[-1].end)):
         found.add(Attribution("that-is-what", content, vg.span, vg.lemma, source, feminine=vg.feminine),
                   Span(m.start(), max(vg.span.end, _skip_apposition(text, s, source))))
+
+
+#: The first words of a main clause's verb after a relative incise: "X, selon lequel …, a été joint".
+_MAIN_VERB_STARTS = frozenset(patterns.AUXILIARIES) | frozenset(patterns.BE_FORMS)
+
+
+def _relative_clause_end(text: str, s: Sentence, start: int, end: int) -> int:
+    """Where a relative clause from `start` ends before `end`: at a comma that
+    the main clause's verb follows ("Le directeur de l'OSDH, Rami Abdel
+    Rahmane, selon lequel la stratégie russe est …|, a été joint")."""
+    comma = _clause_comma(text, s, start, end)
+    while comma < end:
+        i = s.words.at(_skip_space(text, comma + 1, end))
+        if i is not None and s.words.lower[i] in _MAIN_VERB_STARTS:
+            return comma
+        comma = _clause_comma(text, s, comma + 1, end)
+    return end
 
 
 def _antecedent(text: str, s: Sentence, pos: int) -> Mention | None:
