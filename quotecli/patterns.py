@@ -222,8 +222,13 @@ _SOME = rf"""
     (?P<some_head> \p{{Ll}} [\p{{L}}\p{{M}}\-]{{0,30}}? [sx] ) \b
     (?: {_SP}++ \L<adjectives> \b ){{0,2}}+
 """
-#: "l'un d'eux", "l'une d'entre elles": resolved through the apposition that follows.
-_PARTITIVE = rf"(?i: l['’]une?+ {_SP}++ d['’] (?: eux | elles | entre {_SP}++ (?: eux | elles ) ) ) \b"
+#: "l'un d'eux", "l'une d'entre elles", "l'un des deux porte-parole, Joe
+#: Incandela": resolved through the apposition that follows (without one,
+#: "l'un des secouristes" is read as the group, "des secouristes").
+_PARTITIVE = rf"""(?i: l['’]une?+ {_SP}++ ) (?: (?i: d['’] (?: eux | elles | entre {_SP}++ (?: eux | elles ) ) ) \b
+                                       | (?i: des {_SP}++ (?: (?: deux | trois | quatre | cinq ) {_SP}++ )?+
+                                              (?: \L<roles> | \L<groups> ) (?: s | x )?+ ) \b
+                                         (?= {_SP}*+ , {_SP}*+ \p{{Lu}} ) )"""
 
 #: A proper name or an acronym: "Bachar al-Assad", "l'OSDH", "Amnesty International (AI)".
 _PROPER = rf"""

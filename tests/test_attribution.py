@@ -190,12 +190,11 @@ PREPOSED_COLON = [
      "j'étais dans une 2 CV. On s'est retrouvé à plat ventre sous la voiture. »",
      ("direct", "Moi, j'étais dans une 2 CV. On s'est retrouvé à plat ventre sous la voiture.", "Michel Guay",
       "raconter")),
-    xfail("L'un des deux porte-parole, Joe Incandela, a annoncé : « C'est un résultat provisoire, mais nous pensons "
-          "qu'il est très solide ».",
-          ("direct", "C'est un résultat provisoire, mais nous pensons qu'il est très solide", "Joe Incandela",
-           "annoncer"),
-          reason="'Joe Incandela' in apposition to 'L'un des deux porte-parole' is read as a complement "
-                 "(after 'des'), so the sentence has no subject and gives no record"),
+    # "L'un des deux porte-parole" is the subject, named by its apposition
+    ("L'un des deux porte-parole, Joe Incandela, a annoncé : « C'est un résultat provisoire, mais nous pensons "
+     "qu'il est très solide ».",
+     ("direct", "C'est un résultat provisoire, mais nous pensons qu'il est très solide", "Joe Incandela",
+      "annoncer")),
 ]
 
 

@@ -53,6 +53,8 @@ EXAMPLES = [
     Ex("MENTION", "un proche du premier ministre a tranché", "un proche du premier ministre", 0, "match"),
     Ex("MENTION", "M. Abdel Rahmane a souligné", "Abdel Rahmane", "title_name", "match"),
     Ex("MENTION", "l'un d'eux, Ibrahim Abou Laith", "l'un d'eux", "partitive", "match"),
+    Ex("MENTION", "L'un des deux porte-parole, Joe Incandela", "L'un des deux porte-parole", "partitive", "match"),
+    Ex("MENTION", "l'un des secouristes, bonnet rouge", None, "partitive", "match"),
     Ex("MENTION", "il a lancé", "il", "pronoun", "match"),
     Ex("MENTION", "Dans le quartier-Est", None, 0, "match"),  # a capitalised function word
     Ex("MENTION", "selon lequel la stratégie", None, 0, "match"),
