@@ -88,6 +88,7 @@ _LISTS = {
     "adjectives": _variants(_plurals(_LEX.words("demonyms") | _LEX.words("role_adjectives"))),
     "titles": _variants(_LEX.titles()),
     "subordinators": _variants(_LEX.words("subordinators")),
+    "infinitive_nouns": _variants(_LEX.words("infinitive_nouns")),
 }
 
 
@@ -334,6 +335,17 @@ ADJUNCTS = _compile(rf"\G {_ADJUNCT}")
 #: none running into the object.
 OBJECT_ADJUNCTS = _compile(rf"\G {_adjunct(_NOT_A_DETERMINER)}")
 
+#: How an infinitive clause starts: a negation, or a verb in -er (not -ier:
+#: "son passé de banquier"), -ir, -oir or -re (not after a clitic: "de
+#: l'ordre" is a noun). After an object it tells "a appelé les Tchèques à
+#: rester" and "a accusé l'Élysée de vouloir …" from "a demandé l'arrêt de
+#: toute action" (a noun's complement); "le choix d'attaquer" is a noun's
+#: complement too (data/fr/infinitive_nouns.txt).
+_INFINITIVE_START = r"""(?: ne \b | n['’]
+                          | \p{Ll}[\p{L}\p{M}]*+ (?<= [^i]er | ir | oir | re ) \b
+                          | (?: (?: se | les? | la | lui | leur | y | en ) \s++ | [sl]['’] )
+                            \p{Ll}[\p{L}\p{M}]*+ (?<= [^i]er | ir | oir ) \b )"""
+
 #: Right after a preposed verb: what introduces the content.
 INTRODUCER = _compile(
     rf"""
@@ -342,8 +354,10 @@ INTRODUCER = _compile(
       | (?P<que> que \b | qu['’] )
       | (?= [«“"] )
       | (?P<object> (?: les | la | le | l['’] | ses | son | sa | leurs | leur | ces | tous{_SP}++les ) {_SP}*+
-                    [\p{{L}}\p{{M}}\-]++ (?: {_SP}++ [\p{{L}}\p{{M}}\-]++ )?+ {_SP}++ )?+
-        (?P<infinitive> (?: à | de | d['’] ) (?= {_SP}*+ \p{{Ll}} ) )
+                    (?P<noun_de> (?= (?i: \L<infinitive_nouns> ) s?+ \b ) )?+
+                    [\p{{L}}\p{{M}}\-]++ (?: {_SP}++ (?! (?: à | de ) \b | d['’] ) [\p{{L}}\p{{M}}\-]++ )?+ {_SP}++ )?+
+        (?P<infinitive> (?(object) (?(noun_de) à | (?: à | de | d['’] ) ) (?= {_SP}*+ {_INFINITIVE_START} )
+                                 | (?: à | de | d['’] ) (?= {_SP}*+ \p{{Ll}} ) ) )
     )
     """
 )

@@ -704,6 +704,26 @@ OBJECTS = [
 ]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # dev 012: a one-word object before "à" + infinitive
+    ("Ces derniers jours, Roman Prymula a appelé les Tchèques à rester chez eux au maximum.",
+     ("indirect", "rester chez eux au maximum", "Roman Prymula", "appeler")),
+    ("Luigi Di Maio appelle l'Union européenne à prendre des sanctions.",
+     ("indirect", "prendre des sanctions", "Luigi Di Maio", "appeler")),
+    ("La préfecture a appelé les automobilistes à ne pas se ruer dans les stations-service.",
+     ("indirect", "ne pas se ruer dans les stations-service", "préfecture", "appeler")),
+    ("Le porte-parole Benjamin Griveaux a accusé l'Élysée de vouloir rejouer le match.",
+     ("indirect", "vouloir rejouer le match", "Benjamin Griveaux", "accuser")),
+    # a noun's complement is no infinitive of the verb: the object is the claim
+    ("Le préfet de l'Isère a demandé l'arrêt de toute action avant la tombée de la nuit.",
+     ("indirect", "l'arrêt de toute action avant la tombée de la nuit", "préfet de l'Isère", "demander")),
+    ("Le ministre François de Rugy a regretté le choix d'attaquer l'État.",
+     ("indirect", "le choix d'attaquer l'État", "François de Rugy", "regretter")),
+])
+def test_object_then_infinitive(text: str, expected: Row) -> None:
+    assert expected in found(text)
+
+
 @pytest.mark.parametrize(("text", "quote"), [
     # corpus: the object starts after the adjunct, not inside it
     ("Éric Morvan a rappelé aux policiers les règles qui encadrent les lanceurs de balle de défense.",

@@ -91,6 +91,9 @@ EXAMPLES = [
     Ex("INTRODUCER", " : « Au Mali »", ":", "colon", "match"),
     Ex("INTRODUCER", " à voter pour Barack Obama", "à", "infinitive", "match"),
     Ex("INTRODUCER", " la découverte d'une particule", None, 0, "match"),
+    Ex("INTRODUCER", " les Tchèques à rester chez eux", "à", "infinitive", "match"),
+    Ex("INTRODUCER", " l'arrêt de toute action", None, 0, "match"),
+    Ex("INTRODUCER", " le choix d'attaquer l'État", None, 0, "match"),
     # source markers
     Ex("MARKER", "Selon le correspondant de l'AFP", "Selon", "marker"),
     Ex("MARKER", "D'après V. Sapounov, le Kouzbass", "D'après", "marker"),
