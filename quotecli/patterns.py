@@ -322,6 +322,8 @@ def _adjunct(word_guard: str = "") -> str:
           | \L<adverbs> \b
           | (?i: ce | cette ) {_SP}++ \L<adverbs> \b
           | (?: matin | soir | après-midi ) \b
+          | d['’]une {_SP}++ (?: façon | manière ) {_SP}++ [\p{{L}}\p{{M}}]++
+          | de {_SP}++ (?: façon | manière ) {_SP}++ [\p{{L}}\p{{M}}]++  # "de façon précise", "de manière claire"
         )
     ){{0,4}}+ {_SP}*+ ,?+ {_SP}*+
 """

@@ -246,6 +246,10 @@ PREPOSED_QUE = [
     # a group as subject
     ("Les secouristes ont affirmé que les bombardements n'avaient pas cessé de la nuit.",
      ("indirect", "les bombardements n'avaient pas cessé de la nuit", "secouristes", "affirmer")),
+    # dev 006: an adverbial "de façon …" between the verb and que
+    ("Dans Parenté sans papiers, Frédérique Fogel montre de façon précise qu’il y a une zone grise complexe entre "
+     "le non-droit et le droit.",
+     ("indirect", "il y a une zone grise complexe entre le non-droit et le droit", "Frédérique Fogel", "montrer")),
     # dev 002: the whole que-clause is in marks: mixed, and the quote is the content as written
     ("Submergée par l'émotion, Serena Williams déclare en recevant la coupe que « Je peux à peine décrire ce que "
           "je ressens. Je ne rêvais même pas de pouvoir revenir ici ».",
