@@ -178,8 +178,9 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
     take = found.add
 
     # 1. A quotation followed by an incise: «…», a-t-il lancé / a déclaré X.
-    for q in s.quotations:
-        vg = _incise(text, q.outer.end, s.span.end, s.words)
+    # Each quotation's incise is read once: a quotation also asks for the next one's.
+    incises = [_incise(text, q.outer.end, s.span.end, s.words) for q in s.quotations]
+    for q, vg in zip(s.quotations, incises):
         if vg is None:
             continue
         tail = _tail(text, s, vg.span.end, inverted=vg.inverted is not None)
@@ -189,7 +190,7 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
         start = _clause_start(text, s, s.span.start, found, q.outer.start)
         content: tuple[Span, ...]
         if _blank(text, start, q.outer.start) or _only_a_link(text, start, q.outer.start):
-            content = _quotation_content(text, q, s, tail_end)
+            content = _quotation_content(text, q, s, tail_end, incises)
         else:
             content = (_trim(text, start, q.outer.end),)
         take(_attribution("quote-incise", vg, content, mention), Span(q.outer.end, tail_end))
@@ -882,14 +883,17 @@ def _inner_incise(text: str, piece: Span, words: Words) -> tuple[verbs.VerbGroup
     return None
 
 
-def _quotation_content(text: str, q: Quotation, s: Sentence, tail_end: int) -> tuple[Span, ...]:
+def _quotation_content(text: str, q: Quotation, s: Sentence, tail_end: int,
+                       incises: Sequence[verbs.VerbGroup | None]) -> tuple[Span, ...]:
     """A quotation's pieces, plus a second quotation right after the incise:
-    «A», a-t-il dit, «B» (unless «B» has an incise of its own: «B», a ajouté X)."""
+    «A», a-t-il dit, «B» (unless «B» has an incise of its own: «B», a ajouté X;
+    `incises`: each of the sentence's quotations' own)."""
     pieces = list(q.pieces)
     if text.startswith(",", tail_end, s.span.end):
-        nxt = _quotation_from(s, tail_end)
+        i = bisect_left(s.quote_starts, tail_end)
+        nxt = s.quotations[i] if i < len(s.quotations) else None
         if nxt is not None and _skip_space(text, tail_end + 1, nxt.outer.start) >= nxt.outer.start \
-                and _incise(text, nxt.outer.end, s.span.end, s.words) is None:
+                and incises[i] is None:
             pieces.extend(nxt.pieces)
     return tuple(pieces)
 
