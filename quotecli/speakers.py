@@ -314,11 +314,25 @@ class Resolver:
         words = fold(m.text).split()
         if not words or words[0] not in ("le", "la", "l", "ce", "cet", "cette") or len(words) > 4:
             return None
+        if words[-1] in ("interesse", "interessee") and all(w in ("principal", "principale") for w in words[1:-1]):
+            return self._most_named()  # "l'intéressé", "le principal intéressé": who the article is about
         if any(w in ("de", "du", "des", "d", "a", "au", "aux", "en") for w in words[1:]):
             return None
         # Masculine role nouns also name women ("le ministre"); only a feminine one constrains.
         feminine = len(words) > 1 and _ROLE_GENDER.get(words[1]) == "f"
         return _last(self._salient, (SpeakerKind.PERSON,), "f" if feminine else None)
+
+    def _most_named(self) -> Entity | None:
+        """The person named most often so far (outside complements), the
+        latest of them on a tie."""
+        counts: dict[int, int] = {}
+        for seen in self._mentioned:
+            counts[id(seen.entity)] = counts.get(id(seen.entity), 0) + 1
+        best: Entity | None = None
+        for seen in self._mentioned:
+            if best is None or counts[id(seen.entity)] >= counts[id(best)]:
+                best = seen.entity
+        return best
 
     def _body_anaphor(self, m: Mention) -> Entity | None:
         """"la centrale syndicale", "l'organisation", "le quotidien": a generic

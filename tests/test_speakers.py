@@ -283,6 +283,17 @@ def test_a_place_in_a_role_goes_on_past_its_first_word(text: str, speaker: str) 
     assert record.speaker is not None and record.speaker.name == speaker
 
 
+@pytest.mark.parametrize("text", [
+    # dev 012: the person the article is about, not the last one named
+    "Le ministre Roman Prymula est critiqué. Roman Prymula s'est excusé. Le Premier ministre Andrej Babiš lui "
+    "cherche un remplaçant. Le principal intéressé a fait savoir qu'il ne démissionnerait pas.",
+    "Roman Prymula est critiqué. Roman Prymula s'est excusé. Un reporter de France Info l'a interrogé. « Je ne "
+    "démissionnerai pas », raconte l'intéressé.",
+])
+def test_the_person_concerned_is_who_the_article_is_about(text: str) -> None:
+    assert [r.speaker.name for r in extract(text) if r.speaker][-1] == "Roman Prymula"
+
+
 def test_a_party_after_a_role_is_no_holder() -> None:
     # corpus: "LR" is no one; "il" is Gilles Le Gendre
     text = ("Gilles Le Gendre a reçu les élus. Le député LR a critiqué la réforme. « Ce sera difficile », "
