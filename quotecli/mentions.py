@@ -197,6 +197,9 @@ def _split_two_names(text: str, m: Mention) -> list[Mention]:
     words = m.name.split(" ")
     for i in range(1, len(words) - 1):
         if fold(words[i]) in _FIRST_NAMES and fold(words[i - 1]) not in _FIRST_NAMES:
+            if m.kind == "role" and words[0] == "Les":
+                # "le député Les Républicains Éric Ciotti": a party, then the holder
+                return [replace(m, name=" ".join(words[i:]), acronym=None)]
             cut = m.span.start + m.text.rindex(" ".join(words[i:]))
             first = replace(m, span=Span(m.span.start, cut - 1), text=text[m.span.start : cut - 1],
                             name=" ".join(words[:i]), acronym=None)
@@ -338,7 +341,10 @@ def _place_goes_on(head: str, name: str) -> bool:
 
 def _party_label(name: str) -> bool:
     """A single word with two capitals in one of its parts: "LR", "PS", "LaREM",
-    "MoDem" (not "Jean-Luc", not "Auvergne-Rhône-Alpes")."""
+    "MoDem" (not "Jean-Luc", not "Auvergne-Rhône-Alpes"); or a name opening
+    on "Les" ("le député Les Républicains"), which no person's does."""
+    if name.startswith(("Les ", "Les\u00a0")):  # unless a person's name follows: "Les Républicains Éric Ciotti"
+        return not any(fold(w) in _FIRST_NAMES for w in name.split()[1:])
     return " " not in name and any(sum(c.isupper() for c in part) >= 2 for part in name.split("-"))
 
 

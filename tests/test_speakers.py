@@ -294,6 +294,17 @@ def test_the_person_concerned_is_who_the_article_is_about(text: str) -> None:
     assert [r.speaker.name for r in extract(text) if r.speaker][-1] == "Roman Prymula"
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("« Ce qui se passe est injuste », a estimé le président du parti Les Républicains.",
+     "président du parti Les Républicains"),
+    ("Le député Les Républicains Éric Ciotti a réagi. « Ce qui se passe est injuste », a-t-il estimé.",
+     "Éric Ciotti"),
+])
+def test_a_party_named_with_les_is_no_person(text: str, speaker: str) -> None:
+    (record,) = extract(text)
+    assert record.speaker is not None and record.speaker.name == speaker
+
+
 def test_a_party_after_a_role_is_no_holder() -> None:
     # corpus: "LR" is no one; "il" is Gilles Le Gendre
     text = ("Gilles Le Gendre a reçu les élus. Le député LR a critiqué la réforme. « Ce sera difficile », "
