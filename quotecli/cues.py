@@ -341,22 +341,22 @@ def _main_clause_start(text: str, s: Sentence, cue: int, start: int, end: int) -
     opening = patterns.FRONTED_SUBORDINATE.match(text, s.span.start, cue)
     if opening is None or _clause_commas(text, s, opening.end(), cue) % 2:
         return end
-    comma = _clause_comma(text, s, start)
+    comma = _clause_comma(text, s, start, end)
     while comma < end:
         i = s.first_mention_from(comma + 1)
         m = s.mentions[i] if i < len(s.mentions) else None
         if m is not None and not m.after_preposition and _blank(text, comma + 1, m.span.start) \
                 and (m.kind != "pronoun" or m.text.lower() in _SUBJECT_PRONOUNS):
             return comma
-        comma = _clause_comma(text, s, comma + 1)
+        comma = _clause_comma(text, s, comma + 1, end)
     return end
 
 
 def _clause_commas(text: str, s: Sentence, start: int, end: int) -> int:
     """How many commas outside quotations stand between `start` and `end`."""
-    n, comma = 0, _clause_comma(text, s, start)
+    n, comma = 0, _clause_comma(text, s, start, end)
     while comma < end:
-        n, comma = n + 1, _clause_comma(text, s, comma + 1)
+        n, comma = n + 1, _clause_comma(text, s, comma + 1, end)
     return n
 
 
@@ -414,8 +414,8 @@ def _gerunds(text: str, s: Sentence, found: _Found) -> None:
             subject = _subject_in(s, s.span.start, cue.start)
             pronoun = None
             if subject is None:  # "Estimant que « … », il vota contre": the clause's subject follows
-                end = _clause_comma(text, s, intro.end())
-                subject = _subject_in(s, end + 1, s.span.end)
+                end = _clause_comma(text, s, intro.end(), intro.end() + _LONGEST_CLAIM)
+                subject = _subject_in(s, end + 1, s.span.end) if text.startswith(",", end) else None
         if subject is None and pronoun is None:
             continue
         content = _trim(text, intro.end(), end)
@@ -546,7 +546,7 @@ def _as_said(text: str, s: Sentence, found: _Found) -> None:
         verb = _LEX.verbs.get(vg.lemma) if vg is not None else None
         if vg is None or vg.inverted is not None or verb is None or "incise" not in verb.uses:
             continue
-        source = _subject_in(s, vg.span.end, _clause_comma(text, s, vg.span.end))
+        source = _subject_in(s, vg.span.end, _clause_comma(text, s, vg.span.end, vg.span.end + _INCISE_REACH))
         if source is None:
             continue
         after = _skip_apposition(text, s, source)
@@ -614,7 +614,7 @@ def _taken_up(text: str, s: Sentence, found: _Found, pos: int, content: tuple[Sp
     if vg is None or vg.inverted is not None or bisect_left(s.breaks, vg.span.end) < len(s.breaks):
         return  # "C'est ce que disent les gouvernants : …" announces what follows
     if source is None:
-        source = _subject_in(s, vg.span.end, _clause_comma(text, s, vg.span.end))
+        source = _subject_in(s, vg.span.end, _clause_comma(text, s, vg.span.end, vg.span.end + _INCISE_REACH))
     if source is not None and _says_something(text, Span(content[0].start, content[-1].end)):
         found.add(Attribution("that-is-what", content, vg.span, vg.lemma, source, feminine=vg.feminine),
                   Span(m.start(), max(vg.span.end, _skip_apposition(text, s, source))))
