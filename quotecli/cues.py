@@ -183,7 +183,7 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
     for q, vg in zip(s.quotations, incises):
         if vg is None:
             continue
-        tail = _tail(text, s, vg.span.end, inverted=vg.inverted is not None)
+        tail = _tail(text, s, vg)
         if tail is None:
             continue
         mention, tail_end = tail
@@ -230,7 +230,7 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
         if vg is None:
             continue
         inverted = vg.inverted is not None
-        tail = _tail(text, s, vg.span.end, inverted=inverted)
+        tail = _tail(text, s, vg)
         if tail is None:
             continue
         mention, tail_end = tail
@@ -715,15 +715,15 @@ def _skip_apposition(text: str, s: Sentence, m: Mention) -> int:
     return m.span.end
 
 
-def _tail(text: str, s: Sentence, pos: int, inverted: bool) -> tuple[Mention | None, int] | None:
+def _tail(text: str, s: Sentence, vg: verbs.VerbGroup) -> tuple[Mention | None, int] | None:
     """After an incise verb: the speaker mention and where the incise ends.
 
     With inversion ("a-t-il dit") the speaker is the pronoun; otherwise the
     first mention that is not a complement ("à l'AFP") names the speaker.
     """
-    end = s.span.end
+    end, pos = s.span.end, vg.span.end
     comma = text.find(",", pos, min(end, pos + _INCISE_REACH))
-    if inverted:
+    if vg.inverted is not None:
         return None, (comma if comma != -1 else end)
     adjuncts = patterns.ADJUNCTS.match(text, pos, end)
     reach = adjuncts.end() if adjuncts else pos  # only adjuncts may stand before the speaker
@@ -738,9 +738,19 @@ def _tail(text: str, s: Sentence, pos: int, inverted: bool) -> tuple[Mention | N
     d = patterns.DESCRIPTION.match(text, adjuncts.end() if adjuncts else pos, end)
     if d is None:
         return None
-    head = d.group("head")
-    kind = "group" if d.group("det").strip().lower() == "les" else "role"
-    return Mention(Span(d.start("det"), d.end()), kind, d.group(), head=head), d.end()
+    plural = d.group("det").strip().lower() == "les"
+    i = s.words.at(vg.span.start)
+    if i is not None and plural != (s.words.lower[i] in _PLURAL_AUXILIARIES) \
+            and s.words.lower[i] in _AUXILIARY_WORDS:
+        return None  # "…, ont attaqué ce nouveau traité": an object, not the verb's subject
+    return Mention(Span(d.start("det"), d.end()), "group" if plural else "role", d.group(), head=d.group("head")), d.end()
+
+
+#: The auxiliaries of compound tenses, and the plural ones: a description after
+#: the verb is its subject only if their numbers agree.
+_AUXILIARY_WORDS = frozenset(patterns.AUXILIARIES) | frozenset(patterns.BE_FORMS)
+_PLURAL_AUXILIARIES = frozenset({"ont", "avaient", "auraient", "auront", "eurent",
+                                 "sont", "étaient", "seraient", "seront", "furent"})
 
 
 def _article_between(text: str, start: int, end: int) -> bool:

@@ -180,6 +180,14 @@ def test_cognition_verb_with_words_in_marks_gives_a_claim(text: str, quote: str,
     assert [(r.type.value, r.quote, r.cue.lemma if r.cue else None) for r in extract(text)] == [("mixed", quote, lemma)]
 
 
+def test_a_subject_before_its_verb_is_no_claim() -> None:
+    """corpus: ", a dévoilé les modalités" is the subject's verb and object, not
+    an incise: "les modalités" cannot be the subject of a singular "a"."""
+    text = "Le premier ministre, Édouard Philippe, a dévoilé les modalités de l'opération."
+    assert [(r.rule, r.quote, r.speaker.name if r.speaker else None) for r in extract(text)] == \
+        [("preposed-object", "les modalités de l'opération", "Édouard Philippe")]
+
+
 # --------------------------------------------------------------------------
 # Links to other articles: their titles quote people of another article
 
