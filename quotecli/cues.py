@@ -733,24 +733,65 @@ def _tail(text: str, s: Sentence, vg: verbs.VerbGroup) -> tuple[Mention | None, 
             break
         if m.after_preposition:
             continue
+        if _disagree(text, s, vg, m.span):
+            return None  # "…, invite les manifestants à …": the verb's object, not its subject
         stop = text.find(",", m.span.end, min(end, m.span.end + _INCISE_REACH))
         return m, (stop if stop != -1 else end)
     d = patterns.DESCRIPTION.match(text, adjuncts.end() if adjuncts else pos, end)
-    if d is None:
-        return None
-    plural = d.group("det").strip().lower() == "les"
-    i = s.words.at(vg.span.start)
-    if i is not None and plural != (s.words.lower[i] in _PLURAL_AUXILIARIES) \
-            and s.words.lower[i] in _AUXILIARY_WORDS:
+    if d is None or _disagree(text, s, vg, Span(d.start(), d.end())):
         return None  # "…, ont attaqué ce nouveau traité": an object, not the verb's subject
+    plural = d.group("det").strip().lower() == "les"
     return Mention(Span(d.start("det"), d.end()), "group" if plural else "role", d.group(), head=d.group("head")), d.end()
 
 
-#: The auxiliaries of compound tenses, and the plural ones: a description after
-#: the verb is its subject only if their numbers agree.
+#: The auxiliaries of compound tenses, and the plural ones.
 _AUXILIARY_WORDS = frozenset(patterns.AUXILIARIES) | frozenset(patterns.BE_FORMS)
 _PLURAL_AUXILIARIES = frozenset({"ont", "avaient", "auraient", "auront", "eurent",
                                  "sont", "étaient", "seraient", "seront", "furent"})
+#: Determiners by number: what a noun phrase after an incise verb must agree with.
+_PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "leurs", "plusieurs", "certains", "certaines"})
+_SINGULAR_DETERMINERS = frozenset({"le", "la", "l", "un", "une", "ce", "cet", "cette", "son", "sa", "leur"})
+
+
+def _disagree(text: str, s: Sentence, vg: verbs.VerbGroup, phrase: Span) -> bool:
+    """Whether a noun phrase after a verb group cannot be its subject: its
+    determiner's number is not the verb's ("…, a dévoilé les modalités",
+    "…, ont attaqué ce traité"). A name or an unknown number never disagrees,
+    nor a phrase after "un"/"une" ("affirme l'un des secouristes") or before
+    "et"/"ou" ("indiquent le ministre et son secrétaire d'État")."""
+    det = text[phrase.start : phrase.start + 8].replace("’", "'").split(" ", 1)[0].split("'", 1)[0].lower()
+    plural_np = True if det in _PLURAL_DETERMINERS else False if det in _SINGULAR_DETERMINERS else None
+    if plural_np is None or _word_before(text, phrase.start) in ("un", "une", "aucun", "aucune", "chacun", "chacune") \
+            or text.startswith((" et ", " ou "), phrase.end) \
+            or patterns.COLLECTIVE.match(text, phrase.start + len(det) + 1, phrase.end):
+        return False  # "clament une cinquantaine d'entre eux": a collective takes a plural verb
+    plural_verb = _verb_plural(s, vg)
+    return plural_verb is not None and plural_verb != plural_np
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word before `pos` (spaces skipped), lower case."""
+    end = pos
+    while end > 0 and text[end - 1] in " \u00a0\u202f":
+        end -= 1
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end].lower()
+
+
+def _verb_plural(s: Sentence, vg: verbs.VerbGroup) -> bool | None:
+    """Whether a verb group's finite verb is plural (None: cannot tell)."""
+    i = s.words.at(vg.span.start)
+    if i is None:
+        return None
+    word = s.words.lower[i]
+    if word in ("se", "s") and i + 1 < len(s.words.lower):
+        word = s.words.lower[i + 1]  # "s'est dit", "se disent"
+    if word in _AUXILIARY_WORDS:
+        return word in _PLURAL_AUXILIARIES
+    numbers = {a.plural for a in _LEX.analyse(word) if a.mood == "finite"}
+    return numbers.pop() if len(numbers) == 1 else None
 
 
 def _article_between(text: str, start: int, end: int) -> bool:

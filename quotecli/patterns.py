@@ -165,6 +165,12 @@ ACRONYM = r"\b \p{Lu}{2,}+ (?: [-&] \p{Lu}++ )*+ \b (?! [-\u2011'’] )"
 SEE_ALSO = _compile(
     r"\G [\s»«•>\-–—]*+ (?: [ÀàA] \s++ )?+ (?i: lire | voir ) \s++ (?i: aussi | également ) \b"
 )
+#: A collective noun after a singular determiner, which takes a plural verb:
+#: "clament une cinquantaine d'entre eux", "ont dit la plupart".
+COLLECTIVE = _compile(
+    r"\G \s*+ (?i: dizaine | vingtaine | trentaine | quarantaine | cinquantaine | centaine | millier | majorité"
+    r" | partie | plupart | poignée | foule | multitude ) s?+ \b"
+)
 #: A Roman numeral from II to XXXIX ("l'acte VIII", "Louis XIV"), which ACRONYM also reads.
 ROMAN_NUMERAL = regex.compile(r"X{0,3}+(?:IX|IV|V?+I{0,3}+)")
 

@@ -180,6 +180,27 @@ def test_cognition_verb_with_words_in_marks_gives_a_claim(text: str, quote: str,
     assert [(r.type.value, r.quote, r.cue.lemma if r.cue else None) for r in extract(text)] == [("mixed", quote, lemma)]
 
 
+@pytest.mark.parametrize("text", [
+    # corpus: the verb after the comma is the subject's, and what follows it is its object
+    "Une deuxième figure du mouvement, Priscilla Dudosky, invite les manifestants à se rendre aux frontières.",
+    "La présidente du RN Marine Le Pen, et le président de DLR, Nicolas Dupont-Aignan, ont attaqué ce nouveau "
+    "traité.",
+])
+def test_a_subject_and_its_verb_are_no_incise(text: str) -> None:
+    assert not [r for r in extract(text) if r.rule.startswith("content-incise")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the number of the phrase after the verb is not the verb's, yet it is its subject
+    ("« Il s'est pris une balle », affirme à l'AFP l'un des secouristes.", "secouristes"),
+    ("« Ce lieu est sûr », indiquent le ministre Christophe Castaner et son secrétaire d'État.",
+     "Christophe Castaner"),
+    ("« Macron garde le cap, nous aussi », clament une cinquantaine d’entre eux.", "cinquantaine d’entre eux"),
+])
+def test_an_incise_subject_of_another_number(text: str, speaker: str) -> None:
+    assert [r.speaker.name for r in extract(text) if r.speaker] == [speaker]
+
+
 def test_a_subject_before_its_verb_is_no_claim() -> None:
     """corpus: ", a dévoilé les modalités" is the subject's verb and object, not
     an incise: "les modalités" cannot be the subject of a singular "a"."""

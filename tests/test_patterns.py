@@ -112,6 +112,8 @@ EXAMPLES = [
     Ex("SEE_ALSO", "Lire aussi\u00a0Gilets jaunes", "Lire aussi", 0, "match"),
     Ex("SEE_ALSO", "À VOIR AUSSI - Les images", "À VOIR AUSSI", 0, "match"),
     Ex("SEE_ALSO", "Voir la vidéo", None, 0, "match"),
+    Ex("COLLECTIVE", " cinquantaine d'entre eux", " cinquantaine", 0, "match"),
+    Ex("COLLECTIVE", " ministre", None, 0, "match"),
     Ex("ROMAN_NUMERAL", "VIII", "VIII", 0, "fullmatch"),
     Ex("ROMAN_NUMERAL", "XIV", "XIV", 0, "fullmatch"),
     Ex("ROMAN_NUMERAL", "CGT", None, 0, "fullmatch"),
