@@ -321,7 +321,7 @@ def _adjunct(word_guard: str = "") -> str:
     l'AFP", "dans un communiqué"; each of their words passes `word_guard`."""
     return rf"""
     (?: {_SP}*+ ,? {_SP}*+
-        (?: (?: (?: à | dans | devant | sur | auprès{_SP}++de | pour | depuis | après | dès | par | lors{_SP}++de | lors{_SP}++d['’] )
+        (?: (?: (?: à | dans | devant | sur | auprès{_SP}++(?: de | du | des | d['’] ) | pour | depuis | après | dès | par | lors{_SP}++de | lors{_SP}++d['’] )
                 {_SP}*+ (?: {_ADJUNCT_DET} | (?= \p{{Lu}} ) )
               | (?: au | aux | en | au{_SP}++contraire ) \b (?! ['’] ) )
             (?: {_SP}*+ (?! (?: que | qu['’] ) \b ) (?! [\p{{L}}]++ant \b ) {word_guard} [\p{{L}}\p{{M}}\d'’\-]++ ){{1,4}}+
