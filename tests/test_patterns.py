@@ -83,7 +83,7 @@ EXAMPLES = [
     Ex("ADJUNCTS", " vendredi à l'AFP que", " vendredi à l'AFP ", 0, "match"),
     Ex("ADJUNCTS", " dans un communiqué, qu'il", " dans un communiqué, ", 0, "match"),
     Ex("ADJUNCTS", " de façon précise qu'il", " de façon précise ", 0, "match"),
-    Ex("ADJUNCTS", " auprès du Figaro la préfecture", " auprès du Figaro ", 0, "match"),
+    Ex("OBJECT_ADJUNCTS", " auprès du Figaro la préfecture", " auprès du Figaro ", 0, "match"),
     Ex("ADJUNCTS", "deux réunions internationales", "", 0, "match"),  # an object is no adjunct
     Ex("OBJECT_ADJUNCTS", " aux policiers les règles", " aux policiers ", 0, "match"),
     Ex("OBJECT_ADJUNCTS", " vendredi à la presse des mesures", " vendredi à la presse ", 0, "match"),
