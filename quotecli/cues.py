@@ -386,9 +386,29 @@ def _colon_quotes(text: str, s: Sentence, found: _Found) -> None:
             before = [m for m in between if m.span.end <= colon and m.is_pronoun]
         if not before:
             continue
+        if _word_at(text, start) in _OPENING_PREPOSITIONS:
+            # "Dans le morceau Parfum, Jazzy Bazz slame : « … »": the subject follows the adverbial.
+            comma = _clause_comma(text, s, start, colon)
+            before = [m for m in before if m.span.start > comma] or before
         last = before[-1]
         subject = last if not text[last.span.end : colon].strip() else before[0]
         found.add(Attribution("colon", q.pieces, Span(colon, colon + 1), ":", subject))
+
+
+#: Prepositions that open an adverbial before a clause's subject.
+_OPENING_PREPOSITIONS = frozenset({"dans", "sur", "en", "à", "pour", "après", "avant", "lors", "depuis", "devant",
+                                   "face", "selon", "chez", "durant", "pendant", "sous", "malgré", "avec", "par"})
+
+
+def _word_at(text: str, pos: int) -> str:
+    """The word starting at `pos` (spaces skipped), lower case."""
+    start = pos
+    while start < len(text) and text[start] in " \u00a0\u202f":
+        start += 1
+    end = start
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[start:end].lower()
 
 
 def _colon_before(text: str, pos: int, start: int) -> int | None:

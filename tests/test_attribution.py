@@ -442,6 +442,12 @@ COLON = [
 ]
 
 
+def test_colon_quote_subject_after_a_fronted_adverbial() -> None:
+    # corpus: "Parfum" is the song, Jazzy Bazz the one who speaks
+    text = "Dans le morceau Parfum, Jazzy Bazz slame, sur une guitare bossa-nova : « Je suis là. »"
+    assert found(text) == [("direct", "Je suis là.", "Jazzy Bazz", ":")]
+
+
 @pytest.mark.parametrize(("text", "expected"), COLON)
 def test_colon_quote(text: str, expected: Row) -> None:
     assert expected in found(text)
