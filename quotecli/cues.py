@@ -180,14 +180,22 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
     # 1. A quotation followed by an incise: «…», a-t-il lancé / a déclaré X.
     # Each quotation's incise is read once: a quotation also asks for the next one's.
     incises = [_incise(text, q.outer.end, s.span.end, s.words) for q in s.quotations]
-    for q, vg in zip(s.quotations, incises):
+    inners = [_inner_incise(text, q.pieces[-1], s.words) for q in s.quotations]
+    own_end = s.span.start  # where the last quotation with an incise of its own ends
+    for q, vg, inner in zip(s.quotations, incises, inners):
         if vg is None:
+            if inner is not None:
+                own_end = q.outer.end
             continue
         tail = _tail(text, s, vg)
         if tail is None:
             continue
         mention, tail_end = tail
-        start = _clause_start(text, s, s.span.start, found, q.outer.start)
+        # Content never reaches back into a quotation that has its own incise:
+        # "«A, lance Sylviane. …»«B» renchérit Camille" gives Camille «B» only.
+        start = max(_clause_start(text, s, s.span.start, found, q.outer.start), own_end)
+        if inner is not None:
+            own_end = q.outer.end
         content: tuple[Span, ...]
         if _blank(text, start, q.outer.start) or _only_a_link(text, start, q.outer.start):
             content = _quotation_content(text, q, s, tail_end, incises)
@@ -196,9 +204,8 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
         take(_attribution("quote-incise", vg, content, mention), Span(q.outer.end, tail_end))
 
     # 2. An incise inside one quotation: «A, a-t-il dit, B».
-    for q in s.quotations:
+    for q, inner in zip(s.quotations, inners):
         piece = q.pieces[-1]
-        inner = _inner_incise(text, piece, s.words)
         if inner is None:
             continue
         vg, cut, resume = inner

@@ -442,6 +442,14 @@ COLON = [
 ]
 
 
+def test_a_quotation_with_its_own_incise_is_not_the_next_ones() -> None:
+    # corpus: two quotations glued, the first with its incise inside, the second with one after it
+    text = ("«Ce n'est pas une manif féministe, lance Sylviane, retraitée de 61 ans. L'État a oublié les femmes.»"
+            "«Que fait-il pour nous?» renchérit Camille, la trentaine.")
+    assert [(r.type.value, r.speaker.name if r.speaker else None) for r in extract(text)] == \
+        [("direct", "Sylviane"), ("direct", "Camille")]
+
+
 def test_colon_quote_subject_after_a_fronted_adverbial() -> None:
     # corpus: "Parfum" is the song, Jazzy Bazz the one who speaks
     text = "Dans le morceau Parfum, Jazzy Bazz slame, sur une guitare bossa-nova : « Je suis là. »"
