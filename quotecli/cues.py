@@ -230,8 +230,8 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
         start = _clause_start(text, s, s.span.start, found, pos)
         if _blank(text, start, pos):
             continue
-        content = [_trim(text, start, pos)]
-        if found.content.overlaps(content[0]):
+        claim = [_trim(text, start, pos)]
+        if found.content.overlaps(claim[0]):
             continue  # an incise inside content already reported ("…», affirmaient-ils, …», témoignait X)
         vg = _incise(text, pos, s.span.end, s.words)
         if vg is None:
@@ -243,9 +243,9 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
         mention, tail_end = tail
         if inverted and text.startswith(",", tail_end, s.span.end) and not _blank(text, tail_end, s.span.end, _TRAILING):
             end = _claim_end(text, s, tail_end + 1, s.span.end)
-            content.append(_trim(text, tail_end + 1, end))  # "X, a-t-il dit, Y."
+            claim.append(_trim(text, tail_end + 1, end))  # "X, a-t-il dit, Y."
             tail_end = end
-        take(_attribution("content-incise", vg, tuple(content), mention), Span(pos, tail_end))
+        take(_attribution("content-incise", vg, tuple(claim), mention), Span(pos, tail_end))
 
     # 4. Source markers: "selon X, …", "…, selon X.", "selon lequel …".
     _markers(text, s, found)
@@ -316,7 +316,8 @@ def _preposed(text: str, s: Sentence, found: _Found) -> None:
         content = _trim(text, content_start, end)
         if content.end <= content.start or found.content.overlaps(content):
             continue
-        if rule == "preposed-object" and "attr" not in verb.uses and not _object_ok(text, content, s, verb):
+        if rule == "preposed-object" and verb is not None and "attr" not in verb.uses \
+                and not _object_ok(text, content, s, verb):
             continue
         cue = vg.span
         found.add(Attribution(rule, (content,), cue, lemma, subject, pronoun, feminine=vg.feminine), cue)
@@ -521,9 +522,9 @@ def _markers(text: str, s: Sentence, found: _Found) -> None:
             elif comma - after <= 60 and not any(c in text[after:comma] for c in "«»“”\":;"):
                 after = comma
         if front and text[after : after + 1] == ",":
-            nxt = _clause_comma(text, s, after + 1)
-            if nxt < s.span.end and _modifier(text[after + 1 : nxt]):
-                after = nxt  # "Selon le rapport annuel …, relatif à l'égalité homme-femme, …"
+            next_comma = _clause_comma(text, s, after + 1)
+            if next_comma < s.span.end and _modifier(text[after + 1 : next_comma]):
+                after = next_comma  # "Selon le rapport annuel …, relatif à l'égalité homme-femme, …"
             content = _trim(text, after + 1, _content_end(text, s, after + 1))
             rule = "marker-front"
         elif not front and word != "pour" and text[mk.start() - 2 : mk.start()].strip() in (",", "") \

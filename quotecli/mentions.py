@@ -6,7 +6,7 @@ A mention is found by its shape alone; who it stands for is decided later
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from quotecli import lexicon, patterns
@@ -280,7 +280,7 @@ def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
     return _proper(m, g, span, after_prep, before.rstrip("'’"), at)
 
 
-def _proper(m, g: dict[str, int], span: Span, after_prep: bool, before: str, before_at: int) -> Mention:  # type: ignore[no-untyped-def]
+def _proper(m, g: Mapping[str, int], span: Span, after_prep: bool, before: str, before_at: int) -> Mention:  # type: ignore[no-untyped-def]
     """A name or an acronym (the groups MENTION and PROPER_MENTION share,
     numbered `g`); `before` is the word before it, starting at `before_at`."""
     if m.lastgroup == "acronym":

@@ -63,7 +63,7 @@ MARK_SPACE = " \u00a0\u202f\t"
 _LEX = lexicon.load()
 
 
-def _variants(words: frozenset[str] | list[str]) -> list[str]:
+def _variants(words: Iterable[str]) -> list[str]:
     """Each entry as written and with the other apostrophe (' and ’)."""
     out = set()
     for w in words:

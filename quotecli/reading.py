@@ -71,7 +71,7 @@ def view(text: str) -> View | None:
         start, end = m.span()
         if start < copied:
             continue  # inside a comment or a script already read as nothing
-        kind = m.lastgroup  # the branch that matched: its group closes last
+        kind = m.lastgroup or ""  # the branch that matched: its group closes last
         if kind == "comment" or kind == "raw":
             end = ends.after(m)
             # Never closed, "<!--" is text after all; "<script>" is still a tag.

@@ -140,8 +140,9 @@ def _read(text: str, pos: int, end: int) -> VerbGroup | None:
     # What follows reads only the words matched: the same words, the same
     # reading, moved to where they stand ("a dit", "a-t-il déclaré" recur).
     key = m.group()
-    known = _READ.get(key, _UNKNOWN)
-    if known is _UNKNOWN:
+    if key in _READ:
+        known = _READ[key]
+    else:
         found = _read_words(text, m)
         known = None if found is None else _relative(found, m.start())
         if len(_READ) >= _READ_SIZE:
@@ -153,7 +154,6 @@ def _read(text: str, pos: int, end: int) -> VerbGroup | None:
 #: Readings of VG_WORDS matches by their text, relative to where they start (bounded: cleared when full).
 _READ: dict[str, tuple[int, str, bool, tuple[int, int] | None, bool] | None] = {}
 _READ_SIZE = 1 << 14
-_UNKNOWN = object()
 
 
 def _relative(vg: VerbGroup, start: int) -> tuple[int, str, bool, tuple[int, int] | None, bool]:
