@@ -364,8 +364,8 @@ INTRODUCER = _compile(
       | (?P<object> (?: les | la | le | l['’] | ses | son | sa | leurs | leur | ces | tous{_SP}++les ) {_SP}*+
                     (?P<noun_de> (?= (?i: \L<infinitive_nouns> ) s?+ \b ) )?+
                     [\p{{L}}\p{{M}}\-]++ (?: {_SP}++ (?! (?: à | de ) \b | d['’] ) [\p{{L}}\p{{M}}\-]++ )?+ {_SP}++ )?+
-        (?P<infinitive> (?(object) (?(noun_de) à | (?: à | de | d['’] ) ) (?= {_SP}*+ {_INFINITIVE_START} )
-                                 | (?: à | de | d['’] ) (?= {_SP}*+ \p{{Ll}} ) ) )
+        (?P<infinitive> (?(object) (?(noun_de) à \b | (?: (?: à | de ) \b | d['’] ) ) (?= {_SP}*+ {_INFINITIVE_START} )
+                                 | (?: (?: à | de ) \b | d['’] ) (?= {_SP}*+ \p{{Ll}} ) ) )
     )
     """
 )

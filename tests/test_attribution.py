@@ -737,6 +737,9 @@ OBJECTS = [
      ("indirect", "l'arrêt de toute action avant la tombée de la nuit", "préfet de l'Isère", "demander")),
     ("Le ministre François de Rugy a regretté le choix d'attaquer l'État.",
      ("indirect", "le choix d'attaquer l'État", "François de Rugy", "regretter")),
+    # corpus: "des" is no "de" + infinitive: the claim starts on the word
+    ("Le ministre Bruno Le Maire a promis des réponses aux entreprises touchées.",
+     ("indirect", "des réponses aux entreprises touchées", "Bruno Le Maire", "promettre")),
 ])
 def test_object_then_infinitive(text: str, expected: Row) -> None:
     assert expected in found(text)

@@ -96,6 +96,9 @@ EXAMPLES = [
     Ex("INTRODUCER", " les Tchèques à rester chez eux", "à", "infinitive", "match"),
     Ex("INTRODUCER", " l'arrêt de toute action", None, 0, "match"),
     Ex("INTRODUCER", " le choix d'attaquer l'État", None, 0, "match"),
+    Ex("INTRODUCER", " des délégués sur le plateau", None, 0, "match"),  # "des" is no "de"
+    Ex("INTRODUCER", " depuis longtemps", None, 0, "match"),  # nor "depuis"
+    Ex("INTRODUCER", " les gens desormais", None, 0, "match"),
     # source markers
     Ex("MARKER", "Selon le correspondant de l'AFP", "Selon", "marker"),
     Ex("MARKER", "D'après V. Sapounov, le Kouzbass", "D'après", "marker"),
