@@ -17,7 +17,7 @@ from quotecli.model import Span
 from quotecli.quotes import Quotation
 
 _LEX = lexicon.load()
-_TRAILING = " \u00a0\u202f\t.,;:–—-"
+_TRAILING = patterns.SPACE + ".,;:–—-"
 #: Reported content that runs to the end of its sentence stops after this
 #: many characters (at a word, never inside a quotation). News prose has no
 #: sentence this long (the longest claim in the corpus is 1,313 characters);
@@ -241,7 +241,8 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
         if tail is None:
             continue
         mention, tail_end = tail
-        if inverted and text.startswith(",", tail_end, s.span.end) and not _blank(text, tail_end, s.span.end, _TRAILING):
+        if (inverted or _quotation_next(text, s, tail_end + 1)) and text.startswith(",", tail_end, s.span.end) \
+                and not _blank(text, tail_end, s.span.end, _TRAILING):
             end = _claim_end(text, s, tail_end + 1, s.span.end)
             claim.append(_trim(text, tail_end + 1, end))  # "X, a-t-il dit, Y."
             tail_end = end
@@ -411,7 +412,7 @@ _OPENING_PREPOSITIONS = frozenset({"dans", "sur", "en", "à", "pour", "après", 
 def _word_at(text: str, pos: int) -> str:
     """The word starting at `pos` (spaces skipped), lower case."""
     start = pos
-    while start < len(text) and text[start] in " \u00a0\u202f":
+    while start < len(text) and text[start] in patterns.SPACE:
         start += 1
     end = start
     while end < len(text) and text[end].isalpha():
@@ -422,7 +423,7 @@ def _word_at(text: str, pos: int) -> str:
 def _colon_before(text: str, pos: int, start: int) -> int | None:
     """The colon right before `pos` (only spaces between), if any."""
     i = pos
-    while i > start and text[i - 1] in " \u00a0\u202f":
+    while i > start and text[i - 1] in patterns.SPACE:
         i -= 1
     return i - 1 if i > start and text[i - 1] == ":" else None
 
@@ -554,9 +555,9 @@ _LINKS = ("mais", "et", "or", "car", "donc", "puisque", "que", "qu'", "qu’", "
 def _opens_clause(text: str, start: int, pos: int) -> bool:
     """Whether `pos` opens its clause, which starts at `start`: only
     spaces, commas and a link word stand between."""
-    lead = text[max(start, pos - 24) : pos].rstrip(" \u00a0\u202f,")
+    lead = text[max(start, pos - 24) : pos].rstrip(patterns.SPACE + ",")
     if not lead:
-        return _blank(text, start, pos, " \u00a0\u202f,")
+        return _blank(text, start, pos, patterns.SPACE + ",")
     low = lead.lower()
     return any(low.endswith(w) and (len(low) == len(w) or not low[-len(w) - 1].isalnum()) for w in _LINKS)
 
@@ -674,7 +675,7 @@ def _antecedent(text: str, s: Sentence, pos: int) -> Mention | None:
         m = s.mentions[i]
         if m.after_preposition or m.span.end > pos:
             continue
-        return m if _blank(text, _skip_apposition(text, s, m), pos, " \u00a0\u202f,") else None
+        return m if _blank(text, _skip_apposition(text, s, m), pos, patterns.SPACE + ",") else None
     return None
 
 
@@ -800,7 +801,7 @@ def _disagree(text: str, s: Sentence, vg: verbs.VerbGroup, phrase: Span) -> bool
 def _word_before(text: str, pos: int) -> str:
     """The word before `pos` (spaces skipped), lower case."""
     end = pos
-    while end > 0 and text[end - 1] in " \u00a0\u202f":
+    while end > 0 and text[end - 1] in patterns.SPACE:
         end -= 1
     start = end
     while start > 0 and text[start - 1].isalpha():
@@ -888,7 +889,7 @@ def _coordinated(text: str, s: Sentence, pos: int) -> bool:
 
 def _subject_gap(gap: str) -> bool:
     """What may separate a subject from its verb."""
-    g = gap.strip(" \u00a0\u202f")
+    g = gap.strip(patterns.SPACE)
     if not g:
         return True
     if g.startswith(",") and g.endswith(","):  # ", directeur de l'OSDH," or ", qui …,"
@@ -1012,7 +1013,7 @@ def _only_a_link(text: str, start: int, end: int) -> bool:
     return not words or (len(words) == 1 and words[0].lower() in _QUOTE_LINKS)
 
 
-def _blank(text: str, start: int, end: int, chars: str = " \u00a0\u202f\t–—-:") -> bool:
+def _blank(text: str, start: int, end: int, chars: str = patterns.SPACE + "–—-:") -> bool:
     """Whether `text[start:end]` holds only `chars`; reads no further than
     the first other character (the stretch can be the rest of a long sentence)."""
     while start < end and text[start] in chars:
@@ -1042,6 +1043,13 @@ def _quotation_from(s: Sentence, pos: int) -> Quotation | None:
     """The sentence's first quotation opening at or after `pos`."""
     i = bisect_left(s.quote_starts, pos)
     return s.quotations[i] if i < len(s.quotations) else None
+
+
+def _quotation_next(text: str, s: Sentence, pos: int) -> bool:
+    """Whether a quotation opens at `pos`, after spaces: "X, ajoute le politologue, « … »" goes on in it
+    (after a name, a comma followed by words may open an apposition instead)."""
+    q = _quotation_from(s, pos)
+    return q is not None and _blank(text, pos, q.outer.start, patterns.SPACE)
 
 
 def _quotation_before(s: Sentence, pos: int) -> Quotation | None:

@@ -145,7 +145,7 @@ def _matches(text: str, para: Span, words: Words, candidates: list[int], quoted:
 
 
 #: Characters that are no word characters (\w) to the regex module.
-_NOT_WORD = frozenset(" \u00a0\u202f\t\r\n,;:!?…«»\"“”()'’-\u2011")
+_NOT_WORD = frozenset(patterns.SPACE + "\r\n,;:!?…«»\"“”()'’-\u2011")
 
 
 def _function_word(text: str, words: Words, i: int, end_of_text: int) -> bool:
@@ -225,7 +225,7 @@ def _capitalised_opener(text: str, m: Mention, para: Span) -> bool:
     if m.kind != "name" or " " in (m.name or " ") or m.name in _PLACES or fold_first(m.name or "") in _FIRST_NAMES:
         return False
     i = m.span.start
-    while i > para.start and text[i - 1] in " \u00a0\u202f":
+    while i > para.start and text[i - 1] in patterns.SPACE:
         i -= 1
     if i > para.start and text[i - 1] not in ".!?…:«»“”\"—–-(":
         return False
@@ -357,7 +357,7 @@ def _previous_word(text: str, end: int) -> tuple[str, int]:
     """The word before `end` (spaces skipped), lower case, an elided one with
     its apostrophe ("l'"), and where it starts."""
     i = end
-    while i > 0 and text[i - 1] in " \u00a0\u202f":
+    while i > 0 and text[i - 1] in patterns.SPACE:
         i -= 1
     j = i - 1 if i > 0 and text[i - 1] in "'’" else i
     while j > 0 and text[j - 1].isalpha():

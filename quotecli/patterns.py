@@ -40,7 +40,7 @@ SENTENCE_END = regex.compile(
     + _ABBREVIATIONS
     + r"""
         (?: [.!?…] | \.\.\. )
-        (?: [ \u00a0\u202f]?+ [»”"’)\]] ){0,3}  # not possessive: ‘. "Cela’ opens a quotation
+        (?: [ \t\u00a0\u2009\u202f]?+ [»”"’)\]] ){0,3}  # not possessive: ‘. "Cela’ opens a quotation
     )
     \s++
     (?P<next> (?= [\p{Lu}\d«“"¿¡—–-] ) )
@@ -54,8 +54,11 @@ SENTENCE_END = regex.compile(
 #: Every character that can open or close a quotation.
 QUOTE_MARK = regex.compile(r'[«»“”„"]')
 
-#: Space that French typography puts inside « »: plain, no-break, narrow no-break.
-MARK_SPACE = " \u00a0\u202f\t"
+#: Space inside a line, as typography sets it around marks and before ":;!?":
+#: plain, tab, no-break, thin, narrow no-break. (A mark is glued to its
+#: word by any of them; one stage that forgot the thin space made a claim of
+#: "» Ici, non plus la motivation …".)
+SPACE = " \t\u00a0\u2009\u202f"
 
 # --------------------------------------------------------------------------
 # Building blocks, spliced into the patterns below as text
@@ -450,7 +453,7 @@ def apposition_role(text: str, pos: int, end: int | None = None) -> regex.Match[
     return APPOSITION_ROLE.match(text, pos, end)
 
 #: Where an incise inside a quotation ends: «A, a-t-il dit, B» / «A, dit-il. B».
-INCISE_END = regex.compile(r"[,.!?…][ \u00a0\u202f]*+")
+INCISE_END = regex.compile(r"[,.!?…][ \t\u00a0\u2009\u202f]*+")
 
 #: A comma that may open a postposed incise after plain content.
 INCISE_COMMA = regex.compile(r",")

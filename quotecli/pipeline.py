@@ -252,7 +252,7 @@ def _unwrap(text: str, att: Attribution, sentence: Sentence) -> Attribution:
     i = bisect_left(sentence.quote_starts, c.start)
     if i < len(sentence.quotations):
         q = sentence.quotations[i]
-        if q.outer.start == c.start and not text[q.outer.end : c.end].strip(" \u00a0\u202f.,;:!?"):
+        if q.outer.start == c.start and not text[q.outer.end : c.end].strip(patterns.SPACE + ".,;:!?"):
             return replace(att, content=q.pieces)
     return att
 
@@ -298,8 +298,8 @@ def _standalone(text: str, q: Quotation, sent: Span, para: Span, last: Record | 
     Quotations inside a sentence with no cue (titles, scare quotes) and
     headings made of a quotation are not records.
     """
-    if not _blank_before(text, sent.start, q.outer.start, " \u00a0\u202f–—-") \
-            or not _blank_after(text, q.outer.end, sent.end, " \u00a0\u202f.!?…"):
+    if not _blank_before(text, sent.start, q.outer.start, patterns.SPACE + "–—-") \
+            or not _blank_after(text, q.outer.end, sent.end, patterns.SPACE + ".!?…"):
         return None
     inner = text[q.pieces[-1].start : q.pieces[-1].end].rstrip()
     is_heading = sent == para and not inner.endswith((".", "!", "?", "…")) and len(q.pieces) == 1

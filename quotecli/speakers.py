@@ -121,7 +121,7 @@ class Resolver:
 
     def _is_apposition(self, a: Mention, b: Mention) -> bool:
         gap = self._text[a.span.end : b.span.start]
-        return gap.strip(" \u00a0\u202f") == ","
+        return gap.strip(patterns.SPACE) == ","
 
     def _attach_role(self, entity: Entity, role: str, mention: Mention | None) -> None:
         role = role.strip()
@@ -518,7 +518,7 @@ def _closed(text: str, role: str, end: int) -> bool:
     if fold(first) not in _DETERMINERS:
         return True  # "Rami Abdel Rahmane, directeur de l'OSDH"
     i = end
-    while i < len(text) and text[i] in " \u00a0\u202f":
+    while i < len(text) and text[i] in patterns.SPACE:
         i += 1
     return i >= len(text) or text[i] in ",.;:!?…)»\"”\r\n"
 

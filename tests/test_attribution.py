@@ -609,6 +609,16 @@ INTERRUPTED = [
 ]
 
 
+@pytest.mark.parametrize("text", [
+    # corpus: the incise's verb is not inverted, and the words go on in marks after it (not "Surtout" alone)
+    "Surtout, tempête le syndicaliste Vincent Lanier, « les raisons du divorce, on les connaît ».",
+    "Le réel, disait encore Lacan, « c'est quand on se cogne ».",
+])
+def test_words_resumed_in_marks_after_an_incise(text: str) -> None:
+    (r,) = extract(text)
+    assert (r.type.value, r.quote) == ("mixed", text.rstrip("."))
+
+
 @pytest.mark.parametrize(("text", "expected", "pieces"), INTERRUPTED)
 def test_interrupted_quotation_is_one_record(text: str, expected: Row, pieces: list[str]) -> None:
     assert found(text) == [expected]
@@ -797,3 +807,12 @@ def test_se_dire_pret(text: str, expected: Row) -> None:
 def test_se_dire_feminine_agreement_gives_the_gender() -> None:
     r = record(SE_DIRE[2][0], "favorable à une réforme du texte")
     assert r.speaker is not None and r.speaker.gender == "f"
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f", "\u2009"])
+def test_any_typographic_space_around_marks(space: str) -> None:
+    # corpus (L'Humanité sets thin spaces): the quotation after the colon ends at its mark
+    text = (f"Sébastien, au chômage depuis deux mois, ajoute{space}: «{space}La fameuse prime, tout le monde ne "
+            f"l’aura pas.{space}» Ici, non plus la motivation n’est pas entamée.")
+    assert [(r.type.value, r.quote, r.speaker and r.speaker.name) for r in extract(text)] == [
+        ("direct", "La fameuse prime, tout le monde ne l’aura pas.", "Sébastien")]
