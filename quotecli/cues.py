@@ -488,8 +488,8 @@ def _markers(text: str, s: Sentence, found: _Found) -> None:
         found.add(Attribution("marker-relative", (content,), marker, _marker_lemma(rel.group("marker")),
                               source, antecedent=True), Span(rel.start(), rel.end()))
     for mk in patterns.MARKER.finditer(text, s.span.start, s.span.end):
-        if s.in_quotation(mk.start()) or found.used.holds(mk.start()):
-            continue
+        if s.in_quotation(mk.start()) or found.used.holds(mk.start()) or found.content.holds(mk.start() - 1):
+            continue  # inside what an incise reports ("«…» pour lui, estimait X, du CNRS"), not opening it
         i = s.first_mention_from(mk.end())
         source = s.mentions[i] if i < len(s.mentions) else None
         if source is not None and text[mk.end() : source.span.start] not in ("", "l'", "l’", "L'", "L’"):

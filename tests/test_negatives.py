@@ -115,6 +115,13 @@ def test_marker_without_a_source_gives_nothing(text: str) -> None:
     assert extract(text) == []
 
 
+def test_a_marker_inside_reported_words_opens_no_claim() -> None:
+    # corpus: "pour lui" belongs to what Bruno Cautrès estimates; the apposition after his name is no claim of his
+    text = ("Le chef de l'État a « repris l'initiative » pour lui, estimait mardi Bruno Cautrès, du Centre de "
+            "recherches politiques de Sciences-Po.")
+    assert [(r.rule, r.speaker and r.speaker.name) for r in extract(text)] == [("content-incise", "Bruno Cautrès")]
+
+
 # --------------------------------------------------------------------------
 # Verbs that are speech verbs elsewhere but not here
 
