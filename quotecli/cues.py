@@ -527,6 +527,8 @@ def _markers(text: str, s: Sentence, found: _Found) -> None:
             if next_comma < s.span.end and _modifier(text[after + 1 : next_comma]):
                 after = next_comma  # "Selon le rapport annuel …, relatif à l'égalité homme-femme, …"
             content = _trim(text, after + 1, _content_end(text, s, after + 1))
+            if _only_a_name(text, s, content):
+                continue  # "Pour la principale association de défense du logiciel libre, l'April : «…»": its name
             rule = "marker-front"
         elif not front and word != "pour" and text[mk.start() - 2 : mk.start()].strip() in (",", "") \
                 and _blank(text, after, s.span.end, _TRAILING):
@@ -761,6 +763,8 @@ def _tail(text: str, s: Sentence, vg: verbs.VerbGroup) -> tuple[Mention | None, 
         if (comma != -1 and m.span.start > comma) or (m.span.start > reach and not _article_between(text, reach, m.span.start)):
             break
         if m.after_preposition:
+            # a complement or label the speaker may follow: "à l'AFP Jean Dupont", "l'Argentin| Juan Molina"
+            reach = max(reach, _skip_space(text, m.span.end, end))
             continue
         if _disagree(text, s, vg, m.span):
             return None  # "…, invite les manifestants à …": the verb's object, not its subject
@@ -1043,6 +1047,16 @@ def _quotation_from(s: Sentence, pos: int) -> Quotation | None:
     """The sentence's first quotation opening at or after `pos`."""
     i = bisect_left(s.quote_starts, pos)
     return s.quotations[i] if i < len(s.quotations) else None
+
+
+def _only_a_name(text: str, s: Sentence, content: Span) -> bool:
+    """Whether `content` is one name or acronym, maybe after "l'", and nothing else."""
+    i = s.first_mention_from(content.start)
+    if i == len(s.mentions):
+        return False
+    m = s.mentions[i]
+    return m.kind in ("name", "acronym") and m.span.end == content.end \
+        and text[content.start : m.span.start] in ("", "l'", "l’", "L'", "L’")
 
 
 def _quotation_next(text: str, s: Sentence, pos: int) -> bool:

@@ -48,6 +48,7 @@ _ALONE = _PRONOUNS | _QUANTIFIERS
 _OPENERS = _TRIGGERS | {"l", "d", "de", "nombre", "celui", "celle"} | {
     patterns.WORD.findall(t)[0].lower() for t in _LEX.titles() if patterns.WORD.findall(t)}
 _PLACES = frozenset(_LEX.words("places"))
+_TERRITORIES = frozenset(_LEX.words("territory_nouns"))
 _FIRST_NAMES = frozenset(fold(n) for n in _LEX.first_names())
 
 
@@ -201,8 +202,11 @@ def _split_two_names(text: str, m: Mention) -> list[Mention]:
                 # "le député Les Républicains Éric Ciotti": a party, then the holder
                 return [replace(m, name=" ".join(words[i:]), acronym=None)]
             cut = m.span.start + m.text.rindex(" ".join(words[i:]))
+            # A bare name run into a person's ("son compte Facebook Priscillia Ludosky") is a
+            # label of the noun before it, never the subject.
             first = replace(m, span=Span(m.span.start, cut - 1), text=text[m.span.start : cut - 1],
-                            name=" ".join(words[:i]), acronym=None)
+                            name=" ".join(words[:i]), acronym=None,
+                            after_preposition=m.after_preposition or m.kind == "name")
             second = Mention(Span(cut, m.span.end), "name", text[cut : m.span.end], name=" ".join(words[i:]),
                              acronym=m.acronym)
             return [first, second]
@@ -258,6 +262,15 @@ def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
         name = m.group(g["np_name"])
         head_end = m.start(g["np_name"]) if name else span.end
         head = text[head_start:head_end].rstrip(" ,\u00a0")
+        if name and head.split() and head.split()[-1].lower() in _TERRITORIES:
+            # "le président de la région Provence-Alpes-Côte d'Azur Renaud Muselier": the
+            # territory's name, then maybe the holder's, which opens on a first name
+            # (data/fr/territory_nouns.txt).
+            words = name.split()
+            first = next((i for i, w in enumerate(words) if fold(w) in _FIRST_NAMES), len(words))
+            name = " ".join(words[first:]) or None
+            head_end = m.end(g["np_name"]) - len(name) if name else span.end
+            head = text[head_start:head_end].rstrip(" ,\u00a0")
         if name and (_first_name_before(text, head_end) or kind == "role" and _party_label(name)
                      or _place_goes_on(head, name)):
             # "un proche d'Edouard Philippe": the name belongs to the complement;

@@ -214,7 +214,7 @@ _COMPLEMENT = rf"""
 #: de l'Homme (OSDH)", "le correspondant de l'AFP à Alep", "les secouristes".
 _NOUN_PHRASE = rf"""
     (?P<det> {_DET} )
-    (?: {_PRE_ADJ} {_SP}*+ )?+
+    (?: {_PRE_ADJ} [sx]?+ \b {_SP}*+ )?+  # the boundary: possessive, "ancien" would stop "l'ancienne ministre"
     (?: (?P<role> (?i: \L<roles> ) ) | (?P<organisation> (?i: \L<organisations> ) ) | (?P<group> (?i: \L<groups> ) )
       | (?P<document> (?i: \L<documents> ) ) )
     \b (?! [-\u2011] )
@@ -424,7 +424,7 @@ APPOSITION_ROLE = _compile(
     rf"""
     \G {_SP}*+ , {_SP}*+
     (?P<role_phrase>
-        (?: {_DET} )?+ (?: {_PRE_ADJ} {_SP}*+ )?+
+        (?: {_DET} )?+ (?: {_PRE_ADJ} [sx]?+ \b {_SP}*+ )?+
         (?i: \L<roles> ) \b (?! [-\u2011] )
         (?: {_SP}++ (?i: \L<adjectives> ) \b ){{0,3}}+
         (?: {_COMPLEMENT} ){{0,3}}+

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, takewhile
 from dataclasses import dataclass, field
 
 from quotecli import lexicon, patterns
@@ -463,17 +463,22 @@ def _role_gender(phrase: str) -> tuple[str | None, str | None]:
     ministre"); a masculine one shows nothing, being used for women too."""
     words = fold(phrase).split()
     det = words[0] if words and words[0] in _DETERMINERS else None
-    rest = [w for w in words[1 if det else 0 :] if w not in _PRE_ADJECTIVES]
+    adjectives = list(takewhile(_PRE_ADJECTIVES.__contains__, words[1 if det else 0 :]))
+    rest = words[(1 if det else 0) + len(adjectives) :]
     head = rest[0] if rest else ""
     g = _ROLE_GENDER.get(head)
     if g:
         return g, f"role: {phrase.strip()}"
-    if head in _ROLE_GENDER and det in _FEMININE_DETERMINERS:
+    if head in _ROLE_GENDER and (det in _FEMININE_DETERMINERS or any(a in _FEMININE_PRE_ADJECTIVES for a in adjectives)):
         return "f", f"agreement: {phrase.strip()}"
     return None, None
 
 
-_PRE_ADJECTIVES = frozenset({"nouveau", "nouvelle", "ancien", "ancienne", "jeune", "meme", "premier", "premiere", "futur", "future", "actuel", "actuelle"})
+#: Adjectives before a role noun (folded); the feminine ones agree with a woman ("l'ancienne ministre").
+_FEMININE_PRE_ADJECTIVES = frozenset({"nouvelle", "ancienne", "premiere", "derniere", "future", "actuelle", "principale",
+                                      "haute"})
+_PRE_ADJECTIVES = _FEMININE_PRE_ADJECTIVES | {"nouveau", "nouvel", "ancien", "jeune", "meme", "premier", "dernier",
+                                              "futur", "actuel", "principal", "haut", "ex"}
 
 
 def _generic_body(m: Mention) -> bool:

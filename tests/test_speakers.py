@@ -293,6 +293,19 @@ ONE_SPEAKER = [
     # no one holds the other name of the office: the description stays
     ("La manifestation a eu lieu samedi. « Le cap est bon », a déclaré le chef du gouvernement.",
      "chef du gouvernement"),
+    # corpus: a feminine adjective before the role ("ancien" alone once stopped the pattern)
+    ("« Ce n'est pas méchant », a déclaré l'ancienne ministre de l'Écologie.", "ancienne ministre de l'Écologie"),
+    # corpus: the name after a territory noun is the territory's; a first name starts the holder's
+    ("« Le cap est bon », a déclaré le président de la région Auvergne-Rhône-Alpes.",
+     "président de la région Auvergne-Rhône-Alpes"),
+    ("« Le cap est bon », a déclaré le président de la région Provence-Alpes-Côte d'Azur Renaud Muselier.",
+     "Renaud Muselier"),
+    # corpus: a name run into a person's is a label of the noun before it; the person speaks
+    ("« Une lettre sera lue », annonce sur son compte Facebook Priscillia Ludosky.", "Priscillia Ludosky"),
+    ("« Je viens voir », s'esclaffe l'Argentin Juan Molina en désignant le monument.", "Juan Molina"),
+    # dev 028: after "Pour …," a name alone is the source's, not what it says
+    ("Pour la principale association de défense du logiciel libre, l'April : « Le vote est une victoire. »",
+     "April"),
 ]
 
 
