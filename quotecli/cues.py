@@ -492,7 +492,8 @@ def _markers(text: str, s: Sentence, found: _Found) -> None:
             continue  # inside what an incise reports ("«…» pour lui, estimait X, du CNRS"), not opening it
         i = s.first_mention_from(mk.end())
         source = s.mentions[i] if i < len(s.mentions) else None
-        if source is not None and text[mk.end() : source.span.start] not in ("", "l'", "l’", "L'", "L’"):
+        if source is not None and text[mk.end() : source.span.start] not in ("", "l'", "l’", "L'", "L’") \
+                and not (source.kind == "name" and patterns.UNLISTED_ROLE.fullmatch(text, mk.end(), source.span.start)):
             source = None
         if source is None or patterns.NOT_A_SOURCE.match(text, mk.end()):
             continue
@@ -843,11 +844,21 @@ def _subject_before(text: str, s: Sentence, pos: int) -> Mention | None:
             continue
         if pos - m.span.end > 200:
             return None
-        if m.after_preposition:
+        if m.after_preposition or _contracted_des(text, m):
             continue
         if _subject_gap(text[m.span.end : pos]):
             return m
     return None
+
+
+def _contracted_des(text: str, m: Mention) -> bool:
+    """Whether a mention opens on "des" standing for "de les", after a past
+    participle: "ministre chargé des| Collectivités territoriales" is a
+    complement; "l'ensemble des députés", "et des chauffeurs" are subjects."""
+    if not m.text[:4].lower() == "des ":
+        return False
+    before = _skip_space_back(text, 0, m.span.start)
+    return text.endswith(("é", "ée", "és", "ées"), 0, before)
 
 
 #: Words that join a second verb to the subject of the first.

@@ -419,6 +419,16 @@ NOT_A_SOURCE = _compile(
     rf"(?i: moi | nous | la{_SP}++loi | les{_SP}++cas | le{_SP}++cas | les{_SP}++termes | certains ) \b"
 )
 
+#: A noun the lexicon does not know, between a source marker and a name:
+#: "selon la| sémiologue |Marie-France Chambat-Houillon" (one or two lower-case
+#: words, none a function word: "selon le site de| Paul Dupont" names a site).
+UNLISTED_ROLE = _compile(
+    rf"""
+    (?: (?i: le | la ) {_SP}++ | l['’] )
+    (?: (?! (?i: \L<function_words> ) \b ) \p{{Ll}} [\p{{L}}\p{{M}}\-]*+ {_SP}++ ){{1,2}}+
+    """
+)
+
 #: A role in apposition after a name: "Rami Abdel Rahmane, directeur de l'OSDH".
 APPOSITION_ROLE = _compile(
     rf"""

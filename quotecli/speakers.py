@@ -312,15 +312,20 @@ class Resolver:
         "le politique letton") takes up the last person in view; one with a
         complement ("le correspondant de l'AFP à Alep") introduces someone."""
         words = fold(m.text).split()
-        if not words or words[0] not in ("le", "la", "l", "ce", "cet", "cette") or len(words) > 4:
+        if not words or words[0] not in ("le", "la", "l", "ce", "cet", "cette"):
             return None
         if words[-1] in ("interesse", "interessee") and all(w in ("principal", "principale") for w in words[1:-1]):
             return self._most_named()  # "l'intéressé", "le principal intéressé": who the article is about
-        if any(w in ("de", "du", "des", "d", "a", "au", "aux", "en") for w in words[1:]):
+        # A demonstrative always points back, complement or not ("cette fonctionnaire territoriale de Savigny").
+        if words[0] not in ("ce", "cet", "cette") and (
+                len(words) > 4 or any(w in ("de", "du", "des", "d", "a", "au", "aux", "en") for w in words[1:])):
             return None
         # Masculine role nouns also name women ("le ministre"); only a feminine one constrains.
         feminine = len(words) > 1 and _ROLE_GENDER.get(words[1]) == "f"
-        return _last(self._salient, (SpeakerKind.PERSON,), "f" if feminine else None)
+        ent = _last(self._salient, (SpeakerKind.PERSON,), "f" if feminine else None)
+        if ent is not None and ent.tokens and ent.tokens[-1] in {w.replace("’", "'").split("'")[-1] for w in words[1:]}:
+            return None  # "ce proche d'Éric Drouet" is someone close to him, not him
+        return ent
 
     def _most_named(self) -> Entity | None:
         """The person named most often so far (outside complements), the

@@ -128,6 +128,10 @@ EXAMPLES = [
     Ex("FRONTED_SUBORDINATE", "Sinon, le gouvernement", None, 0, "match"),
     Ex("MARKER_RELATIVE", "M. Abdel Rahmane, selon lequel la stratégie russe", "selon", "marker"),
     Ex("MARKER_RELATIVE", "Selon le correspondant de l'AFP", None),
+    Ex("UNLISTED_ROLE", "la sémiologue ", "la sémiologue ", 0, "fullmatch"),
+    Ex("UNLISTED_ROLE", "l'ancienne chroniqueuse ", "l'ancienne chroniqueuse ", 0, "fullmatch"),
+    Ex("UNLISTED_ROLE", "le site de ", None, 0, "fullmatch"),  # "selon le site de Paul Dupont": a site's
+    Ex("UNLISTED_ROLE", "le ", None, 0, "fullmatch"),
     Ex("NOT_A_SOURCE", "moi, la situation est grave", "moi", 0, "match"),
     Ex("NOT_A_SOURCE", "la loi, le maire doit", "la loi", 0, "match"),
     Ex("NOT_A_SOURCE", "les cas, la peine", "les cas", 0, "match"),

@@ -303,6 +303,14 @@ ONE_SPEAKER = [
     # corpus: a name run into a person's is a label of the noun before it; the person speaks
     ("« Une lettre sera lue », annonce sur son compte Facebook Priscillia Ludosky.", "Priscillia Ludosky"),
     ("« Je viens voir », s'esclaffe l'Argentin Juan Molina en désignant le monument.", "Juan Molina"),
+    # corpus: a noun the lexicon lacks, between "selon" and the name
+    ("Les Gilets jaunes ont été contraints par le dispositif, selon la vidéaste Marie Chambat.", "Marie Chambat"),
+    # corpus: a demonstrative points back whatever its complement
+    ("Francine regarde l'allocution. « Ce sont des broutilles », juge cette habitante de Savigny-le-Temple.",
+     "Francine"),
+    # corpus: "des" after a participle is "de les": the apposition's complement is no subject
+    ("Jean Dupont, ministre chargé des Relations internationales, a mis en garde « ceux qui veulent récupérer "
+     "le mouvement ».", "Jean Dupont"),
     # dev 028: after "Pour …," a name alone is the source's, not what it says
     ("Pour la principale association de défense du logiciel libre, l'April : « Le vote est une victoire. »",
      "April"),
@@ -324,6 +332,14 @@ def test_one_speaker(text: str, speaker: str) -> None:
 ])
 def test_the_person_concerned_is_who_the_article_is_about(text: str) -> None:
     assert [r.speaker.name for r in extract(text) if r.speaker][-1] == "Roman Prymula"
+
+
+def test_someone_close_to_a_person_is_not_that_person() -> None:
+    # corpus: "ce proche d'Éric Drouet" points back, but not to Éric Drouet
+    text = ("Éric Drouet a été interpellé. « Cette arrestation ne va pas calmer les esprits », souligne ce proche "
+            "d'Éric Drouet.")
+    (r,) = extract(text)
+    assert r.speaker is not None and r.speaker.name != "Éric Drouet"
 
 
 def test_a_party_after_a_role_is_no_holder() -> None:
