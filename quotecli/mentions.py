@@ -88,6 +88,7 @@ def find_mentions(text: str, paragraphs: Sequence[Span], words: Words, quoted: S
             for mention in _split_names(text, *_holder_in_complement(text, _mention(text, m))):
                 if _capitalised_opener(text, mention, para) or _shouted_word(mention):
                     continue
+                mention = _without_opener(text, mention, para)
                 if out and out[-1].after_preposition and not mention.after_preposition \
                         and out[-1].kind in ("role", "partitive") and mention.kind in ("name", "titled") \
                         and text[out[-1].span.end : mention.span.start].strip() == ",":
@@ -228,12 +229,27 @@ def _capitalised_opener(text: str, m: Mention, para: Span) -> bool:
     follows it in apposition ("Barroso, le président de la Commission")."""
     if m.kind != "name" or " " in (m.name or " ") or m.name in _PLACES or fold_first(m.name or "") in _FIRST_NAMES:
         return False
-    i = m.span.start
+    return _opens_sentence(text, m.span.start, para) and patterns.apposition_role(text, m.span.end) is None
+
+
+def _without_opener(text: str, m: Mention, para: Span) -> Mention:
+    """A name opening a sentence on a word that is no first name, followed by
+    one ("Reste Karine, employée chez Michelin", "Prénommée Agnès, cette
+    personne"): the sentence's first word is no part of the name."""
+    words = (m.name or "").split(" ")
+    if m.kind != "name" or len(words) < 2 or fold(words[0]) in _FIRST_NAMES or fold(words[1]) not in _FIRST_NAMES \
+            or not _opens_sentence(text, m.span.start, para):
+        return m
+    rest = " ".join(words[1:])
+    cut = m.span.start + m.text.rindex(rest)
+    return replace(m, span=Span(cut, m.span.end), text=text[cut : m.span.end], name=rest)
+
+
+def _opens_sentence(text: str, pos: int, para: Span) -> bool:
+    i = pos
     while i > para.start and text[i - 1] in patterns.SPACE:
         i -= 1
-    if i > para.start and text[i - 1] not in ".!?…:«»“”\"—–-(":
-        return False
-    return patterns.apposition_role(text, m.span.end) is None
+    return i == para.start or text[i - 1] in ".!?…:«»“”\"—–-("
 
 
 #: The group numbers of the patterns `_mention` reads. Asked for a group by

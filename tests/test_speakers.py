@@ -311,6 +311,9 @@ ONE_SPEAKER = [
     # corpus: "des" after a participle is "de les": the apposition's complement is no subject
     ("Jean Dupont, ministre chargé des Relations internationales, a mis en garde « ceux qui veulent récupérer "
      "le mouvement ».", "Jean Dupont"),
+    # corpus: the word opening the sentence is no part of the name after it
+    ("Reste Karine, employée chez Michelin, qui a manifesté une fois. « Il nous prend pour des lapins », ironise "
+     "Karine.", "Karine"),
     # dev 028: after "Pour …," a name alone is the source's, not what it says
     ("Pour la principale association de défense du logiciel libre, l'April : « Le vote est une victoire. »",
      "April"),
