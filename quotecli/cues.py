@@ -17,6 +17,10 @@ from quotecli.model import Span
 from quotecli.quotes import Quotation
 
 _LEX = lexicon.load()
+#: Countries, capitals and seats of power (data/fr/places.txt): "à Matignon" is where speakers are.
+_SEATS = frozenset(_LEX.words("places"))
+#: Nouns of the press (data/fr/media_nouns.txt): "à l'Agence France-Presse" is whom speakers talk to.
+_MEDIA = frozenset(_LEX.words("media_nouns"))
 _TRAILING = patterns.SPACE + ".,;:–—-"
 #: Reported content that runs to the end of its sentence stops after this
 #: many characters (at a word, never inside a quotation). News prose has no
@@ -756,7 +760,7 @@ def _tail(text: str, s: Sentence, vg: verbs.VerbGroup) -> tuple[Mention | None, 
     end, pos = s.span.end, vg.span.end
     comma = text.find(",", pos, min(end, pos + _INCISE_REACH))
     if vg.inverted is not None:
-        return None, (comma if comma != -1 else end)
+        return _on_place(text, s, vg), (comma if comma != -1 else end)
     adjuncts = patterns.ADJUNCTS.match(text, pos, end)
     reach = adjuncts.end() if adjuncts else pos  # only adjuncts may stand before the speaker
     for i in range(s.first_mention_from(pos), len(s.mentions)):
@@ -776,6 +780,26 @@ def _tail(text: str, s: Sentence, vg: verbs.VerbGroup) -> tuple[Mention | None, 
         return None  # "…, ont attaqué ce nouveau traité": an object, not the verb's subject
     plural = d.group("det").strip().lower() == "les"
     return Mention(Span(d.start("det"), d.end()), "group" if plural else "role", d.group(), head=d.group("head")), d.end()
+
+
+def _on_place(text: str, s: Sentence, vg: verbs.VerbGroup) -> Mention | None:
+    """After "-t-on", the place that names the unnamed speakers: "explique-t-on
+    à Matignon" is Matignon speaking, "répond-on" no one."""
+    if vg.inverted is None or text[vg.inverted.start : vg.inverted.end] != "on":
+        return None
+    place = patterns.ON_PLACE.match(text, vg.span.end, s.span.end)
+    if place is None:
+        return None
+    i = s.first_mention_from(vg.span.end)
+    m = s.mentions[i] if i < len(s.mentions) else None
+    if m is None or m.span.start > place.end() or m.kind == "pronoun":
+        return None
+    # After "à", only a body or a seat of power is a place ("à Matignon", "au ministère"),
+    # not whom they spoke to ("à l'AFP", "à l'Agence France-Presse").
+    if place.group("among") or m.name in _SEATS:
+        return m
+    press = m.head is not None and m.head.split()[0].lower() in _MEDIA
+    return m if m.kind == "organisation" and not press else None
 
 
 #: The auxiliaries of compound tenses, and the plural ones.

@@ -419,6 +419,21 @@ NOT_A_SOURCE = _compile(
     rf"(?i: moi | nous | la{_SP}++loi | les{_SP}++cas | le{_SP}++cas | les{_SP}++termes | certains ) \b"
 )
 
+#: After "-t-on": where the unnamed speakers work, which names them
+#: ("explique-t-on à Matignon", "précise-t-on au ministère de l'Intérieur",
+#: "confirme-t-on du côté de Rexecode", "déplorait-on au sein du ministère").
+#: After "à" it may be whom they spoke to ("a-t-on déclaré à l'AFP"): group
+#: `among` marks the prepositions that only say where they are.
+ON_PLACE = _compile(
+    rf"""
+    \G {_SP}*+ (?: (?: ainsi | encore | déjà | alors | aussi | également | d['’]ailleurs ) {_SP}++ )?+
+    (?: (?P<among> (?: du{_SP}++côté | au{_SP}++sein ) {_SP}++ (?: de{_SP}++la{_SP}++ | de{_SP}++ | d['’] | du{_SP}++ | des{_SP}++ )
+                 | chez{_SP}++ )
+      | à{_SP}++la{_SP}++ | à{_SP}++l['’] | à{_SP}++ | au{_SP}++ | aux{_SP}++ )
+    (?= \p{{L}} )
+    """
+)
+
 #: A noun the lexicon does not know, between a source marker and a name:
 #: "selon la| sémiologue |Marie-France Chambat-Houillon" (one or two lower-case
 #: words, none a function word: "selon le site de| Paul Dupont" names a site).

@@ -128,6 +128,10 @@ EXAMPLES = [
     Ex("FRONTED_SUBORDINATE", "Sinon, le gouvernement", None, 0, "match"),
     Ex("MARKER_RELATIVE", "M. Abdel Rahmane, selon lequel la stratégie russe", "selon", "marker"),
     Ex("MARKER_RELATIVE", "Selon le correspondant de l'AFP", None),
+    Ex("ON_PLACE", " à Matignon.", " à ", 0, "match"),
+    Ex("ON_PLACE", " encore au ministère.", " encore au ", 0, "match"),
+    Ex("ON_PLACE", " du côté de Rexecode.", "du côté de ", "among", "match"),
+    Ex("ON_PLACE", " laconiquement.", None, 0, "match"),
     Ex("UNLISTED_ROLE", "la sémiologue ", "la sémiologue ", 0, "fullmatch"),
     Ex("UNLISTED_ROLE", "l'ancienne chroniqueuse ", "l'ancienne chroniqueuse ", 0, "fullmatch"),
     Ex("UNLISTED_ROLE", "le site de ", None, 0, "fullmatch"),  # "selon le site de Paul Dupont": a site's

@@ -314,6 +314,10 @@ ONE_SPEAKER = [
     # corpus: the word opening the sentence is no part of the name after it
     ("Reste Karine, employée chez Michelin, qui a manifesté une fois. « Il nous prend pour des lapins », ironise "
      "Karine.", "Karine"),
+    # corpus: after "-t-on", where the speakers work names them; whom they told does not
+    ("« Le cap sera maintenu », explique-t-on à Matignon.", "Matignon"),
+    ("« Le cap sera maintenu », précise-t-on au ministère de l'Intérieur.", "ministère de l'Intérieur"),
+    ("« Le cap sera maintenu », confirme-t-on du côté de Rexecode.", "Rexecode"),
     # dev 028: after "Pour …," a name alone is the source's, not what it says
     ("Pour la principale association de défense du logiciel libre, l'April : « Le vote est une victoire. »",
      "April"),
@@ -335,6 +339,16 @@ def test_one_speaker(text: str, speaker: str) -> None:
 ])
 def test_the_person_concerned_is_who_the_article_is_about(text: str) -> None:
     assert [r.speaker.name for r in extract(text) if r.speaker][-1] == "Roman Prymula"
+
+
+@pytest.mark.parametrize("text", [
+    "« Le cap sera maintenu », a-t-on déclaré à l'Agence France-Presse.",
+    "« Le cap sera maintenu », a-t-on indiqué à l'AFP.",
+    "« Le cap sera maintenu », répond-on laconiquement.",
+])
+def test_on_names_no_one_without_a_place(text: str) -> None:
+    (r,) = extract(text)
+    assert r.speaker is not None and r.speaker.name is None and r.speaker.resolved_by == "pronoun: on"
 
 
 def test_someone_close_to_a_person_is_not_that_person() -> None:
