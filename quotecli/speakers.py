@@ -97,8 +97,7 @@ class Resolver:
         nxt = self._mentions[i + 1] if i + 1 < len(self._mentions) else None
         # Apposition: "l'un d'eux, Ibrahim Abou Laith"; "le ministre, Jean Dupont".
         if nxt is not None and self._is_apposition(m, nxt) and m.kind in ("role", "partitive", "group") \
-                and nxt.kind in ("name", "titled") and len((nxt.name or "").split()) >= 2 \
-                and not _indefinite(m.text):
+                and nxt.kind in ("name", "titled") and _full_or_first_name(nxt, m) and not _indefinite(m.text):
             target = self._entity_of(nxt, create=True)
             if target is not None:
                 self._alias[m.span] = target
@@ -531,6 +530,13 @@ def _closed(text: str, role: str, end: int) -> bool:
     while i < len(text) and text[i] in patterns.SPACE:
         i += 1
     return i >= len(text) or text[i] in ",.;:!?…)»\"”\r\n"
+
+
+def _full_or_first_name(name: Mention, before: Mention) -> bool:
+    """Whether an apposition names someone: a full name ("le ministre, Jean
+    Dupont"), or after a partitive a first name ("l'un d'eux, Fabrice")."""
+    words = (name.name or "").split()
+    return len(words) >= 2 or (before.kind == "partitive" and len(words) == 1 and fold(words[0]) in _FIRST_NAMES)
 
 
 def _last_seen(pool: list[_Salient], kinds: tuple[SpeakerKind, ...], gender: str | None) -> _Salient | None:

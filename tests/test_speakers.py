@@ -211,6 +211,9 @@ APPOSITIONS = [
     # seed: "l'un d'eux, Ibrahim Abou Laith"
     ("«Il y a une grande escalade», a affirmé à l'AFP l'un d'eux, Ibrahim Abou Laith.", "Il y a une grande escalade",
      "Ibrahim Abou Laith", "apposition", "l'un d'eux"),
+    # corpus: after "l'un d'eux", a first name alone names him
+    ("«On verra quand on appellera», constate l'un d'eux, Fabrice.", "On verra quand on appellera",
+     "Fabrice", "apposition", "l'un d'eux"),
     # role, then name: the speaker is the name
     ("Le directeur de l'OSDH, Rami Abdel Rahmane, a déclaré que les forces du régime avaient avancé.",
      "les forces du régime avaient avancé", "Rami Abdel Rahmane", "name", "Rami Abdel Rahmane"),
