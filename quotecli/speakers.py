@@ -231,8 +231,8 @@ class Resolver:
                     and ent.kind is SpeakerKind.PERSON:
                 return ent  # "Marie-Pierre" -> "Marie-Pierre Dausse"
             n = len(tokens)
-            if n < len(et) and et[-n:] == tokens:
-                return ent  # "Assad" -> "Bachar al-Assad"
+            if n < len(et) and et[-n:] == tokens and not (ent.kind is SpeakerKind.ORGANISATION and tokens[0] in _FIRST_NAMES):
+                return ent  # "Assad" -> "Bachar al-Assad"; "Édouard Philippe" is no "bureau d'Édouard Philippe"
             if len(et) < n and tokens[-len(et):] == et and (n - len(et)) <= 2:
                 first = tokens[0]
                 if len(et) >= 1 and ent.kind is not SpeakerKind.ORGANISATION and (

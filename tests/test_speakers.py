@@ -321,6 +321,9 @@ ONE_SPEAKER = [
     ("« Le cap sera maintenu », explique-t-on à Matignon.", "Matignon"),
     ("« Le cap sera maintenu », précise-t-on au ministère de l'Intérieur.", "ministère de l'Intérieur"),
     ("« Le cap sera maintenu », confirme-t-on du côté de Rexecode.", "Rexecode"),
+    # corpus: a person is not the body named after them
+    ("Le parti de Laurent Wauquiez a réuni ses cadres. « Je les soutiens », a réagi Laurent Wauquiez.",
+     "Laurent Wauquiez"),
     # dev 028: after "Pour …," a name alone is the source's, not what it says
     ("Pour la principale association de défense du logiciel libre, l'April : « Le vote est une victoire. »",
      "April"),
