@@ -404,10 +404,17 @@ def _colon_quotes(text: str, s: Sentence, found: _Found) -> None:
             comma = _clause_comma(text, s, start, colon)
             before = [m for m in before if m.span.start > comma] or before
         last = before[-1]
-        subject = last if not text[last.span.end : colon].strip() else before[0]
+        # "Guillaume Lebeau : « … »" names who speaks right before the colon; after a subject
+        # pronoun, the noun there is its object ("il invite l'opposition à la prudence : « … »").
+        first = before[0]  # a person: not "je citerai X :", not "il faut rire, je citerai X :"
+        third_person = first.is_pronoun and (first.name or "") in _SUBJECT_PRONOUNS \
+            and _word_at(text, first.span.end) not in _IMPERSONAL
+        subject = last if not text[last.span.end : colon].strip() and not third_person else before[0]
         found.add(Attribution("colon", q.pieces, Span(colon, colon + 1), ":", subject))
 
 
+#: Verbs after which "il" stands for no one: "il faut", "il y a", "il s'agit".
+_IMPERSONAL = frozenset({"faut", "y", "s", "semble", "paraît", "suffit", "reste", "fallait", "fallut", "faudra"})
 #: Prepositions that open an adverbial before a clause's subject.
 _OPENING_PREPOSITIONS = frozenset({"dans", "sur", "en", "à", "pour", "après", "avant", "lors", "depuis", "devant",
                                    "face", "selon", "chez", "durant", "pendant", "sous", "malgré", "avec", "par"})
@@ -540,6 +547,24 @@ def _markers(text: str, s: Sentence, found: _Found) -> None:
             start = _clause_start(text, s, s.span.start, found)
             content = _trim(text, start, mk.start())
             rule = "marker-back"
+        elif not front and word != "pour" and text[mk.start() - 2 : mk.start()].strip() == "," \
+                and text.startswith(",", after) and not s.in_quotation(after):
+            # "La ville est, selon l'OSDH, tombée aux mains des rebelles": what stands
+            # around the marker, in two pieces.
+            start = _clause_start(text, s, s.span.start, found)
+            # In a relative or subordinate clause, the marker speaks for that clause only:
+            # "le budget, qui comportait, selon lui, des « éléments d'insincérité »".
+            linked = s.words.among(_RELATIVES, start, mk.start())
+            comma = text.rfind(",", start, mk.start())
+            if linked and "," not in text[s.words.starts[linked[-1]] : comma]:  # no clause closed between
+                start = s.words.starts[linked[-1]]
+            before, rest = _trim(text, start, mk.start()), _trim(text, after + 1, _content_end(text, s, after + 1))
+            if before.end <= before.start or rest.end <= rest.start or found.content.overlaps(before) \
+                    or found.content.overlaps(rest):
+                continue
+            marker = Span(mk.start("marker"), mk.end("marker"))
+            found.add(Attribution("marker-incise", (before, rest), marker, lemma, source), Span(mk.start(), after + 1))
+            continue
         else:
             continue
         if content.end <= content.start or found.content.overlaps(content):
@@ -549,6 +574,9 @@ def _markers(text: str, s: Sentence, found: _Found) -> None:
         marker = Span(mk.start("marker"), mk.end("marker"))
         found.add(Attribution(rule, (content,), marker, lemma, source), Span(mk.start(), after))
 
+
+#: Words opening a relative or subordinate clause ("que" is too often "ainsi que", "rien que").
+_RELATIVES = frozenset({"qui", "dont", "où", "puisque", "lorsque"})
 
 #: How long the rest of a source's phrase after its name and apposition may be.
 _SOURCE_REST = 60

@@ -816,3 +816,17 @@ def test_any_typographic_space_around_marks(space: str) -> None:
             f"l’aura pas.{space}» Ici, non plus la motivation n’est pas entamée.")
     assert [(r.type.value, r.quote, r.speaker and r.speaker.name) for r in extract(text)] == [
         ("direct", "La fameuse prime, tout le monde ne l’aura pas.", "Sébastien")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # dev 021: a marker set inside the clause speaks for what stands around it, in two pieces
+    ("La ville est, selon l'OSDH, tombée aux mains des rebelles.",
+     ("indirect", "La ville est tombée aux mains des rebelles", "OSDH", "selon")),
+    ("Cela a pu permettre, d'après l'opposition, à des députés de gauche de rejoindre les bancs.",
+     ("indirect", "Cela a pu permettre à des députés de gauche de rejoindre les bancs", "opposition", "d'après")),
+    # corpus: inside a relative clause, for that clause only
+    ("Nicolas Dupont-Aignan a apporté son soutien au mouvement qui incarne, selon lui, « le réveil de la nation ».",
+     ("mixed", "qui incarne, selon lui, « le réveil de la nation »", "Nicolas Dupont-Aignan", "selon")),
+])
+def test_a_marker_inside_a_clause(text: str, expected: Row) -> None:
+    assert expected in found(text)

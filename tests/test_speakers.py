@@ -324,6 +324,10 @@ ONE_SPEAKER = [
     # corpus: a person is not the body named after them
     ("Le parti de Laurent Wauquiez a réuni ses cadres. « Je les soutiens », a réagi Laurent Wauquiez.",
      "Laurent Wauquiez"),
+    # corpus: before a colon, a noun after a subject pronoun is its object; an impersonal "il" is no subject
+    ("Bernard Cazeneuve a parlé. Cependant, il invite le gouvernement à la prudence : « J'incite les tenants du "
+     "dégagisme à la prudence. »", "Bernard Cazeneuve"),
+    ("Et comme il faut rire aussi, je citerai Groucho Marx : « Ce sont mes principes. »", "Groucho Marx"),
     # dev 028: after "Pour …," a name alone is the source's, not what it says
     ("Pour la principale association de défense du logiciel libre, l'April : « Le vote est une victoire. »",
      "April"),
