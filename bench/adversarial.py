@@ -83,6 +83,7 @@ INPUTS: dict[str, tuple[str, Callable[[int, str], str]]] = {
     "no-comma": ("quotations with incises and no comma", lambda n, news: fit("«Oui» a dit Jean Dupont ", n)),
     "que": ("preposed verb + que over and over", lambda n, news: fit("il a dit que ", n)),
     "as-said": ("'comme l'a dit X' over and over, no comma", lambda n, news: fit("comme l'a dit Jean Dupont ", n)),
+    "selon-inside": ("', selon X,' inside one endless clause", lambda n, news: fit("la ville qui est, selon Jean Dupont, tombée ", n)),
     "roster": ("a new person in every sentence", lambda n, news: roster(n)),
     "html": ("scraped HTML: entities, tags gluing paragraphs", lambda n, news: fit("<p>&laquo;&nbsp;Oui&nbsp;&raquo;, a dit Jean.</p>", n)),
     "no-stop": ("news with no full stop: one paragraph", lambda n, news: fit(no_stop(plain(news)), n)),
