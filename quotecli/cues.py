@@ -261,6 +261,9 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
     # 4c. "C'est ce qu'a annoncé X.": what the sentence before says.
     _that_is_what(text, s, found)
 
+    # 4d. A passive with its agent: "Qualifié de « gourou de la majorité » par un dirigeant de LREM".
+    _passives(text, s, found)
+
     # 5. A preposed verb: "X a déclaré que …", "X a déclaré : «…»".
     _preposed(text, s, found)
 
@@ -272,6 +275,29 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
     _colon_quotes(text, s, found)
 
     return sorted(found.items, key=lambda a: a.content[0].start if a.content else 0)
+
+
+def _passives(text: str, s: Sentence, found: _Found) -> None:
+    """A quotation after a speech verb's participle and "de" or "comme", then
+    "par" and who said it: the agent speaks ("qualifié de « … » par X")."""
+    words = s.words
+    for q in s.quotations:
+        agent = patterns.PASSIVE_AGENT.match(text, q.outer.end, s.span.end)
+        if agent is None or found.content.overlaps(q.span):
+            continue
+        i = s.first_mention_from(agent.end())
+        mention = s.mentions[i] if i < len(s.mentions) else None
+        if mention is None or mention.span.start != agent.end() or mention.is_pronoun:
+            continue
+        w = bisect_left(words.starts, q.outer.start) - 1  # "de", then the participle
+        if w < 1 or words.lower[w] not in ("de", "d", "comme"):
+            continue
+        verbs_of = [f for f in _LEX.analyse(words.lower[w - 1]) if f.mood == "participle"]
+        if not verbs_of:
+            continue
+        cue = Span(words.starts[w - 1], words.ends[w - 1])
+        found.add(Attribution("passive", (Span(words.starts[w], q.outer.end),), cue, verbs_of[0].lemma, mention),
+                  Span(q.outer.end, mention.span.end))
 
 
 def _preposed(text: str, s: Sentence, found: _Found) -> None:

@@ -434,6 +434,9 @@ ON_PLACE = _compile(
     """
 )
 
+#: After a quotation, the agent of a passive: "qualifié de « … »| par |un dirigeant".
+PASSIVE_AGENT = _compile(rf"\G {_SP}*+ par {_SP}++")
+
 #: A noun the lexicon does not know, between a source marker and a name:
 #: "selon la| sémiologue |Marie-France Chambat-Houillon" (one or two lower-case
 #: words, none a function word: "selon le site de| Paul Dupont" names a site).

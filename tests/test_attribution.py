@@ -830,3 +830,14 @@ def test_any_typographic_space_around_marks(space: str) -> None:
 ])
 def test_a_marker_inside_a_clause(text: str, expected: Row) -> None:
     assert expected in found(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # dev 020: a participle, a quotation, then "par" and who said it
+    ('Qualifié de "gourou de la majorité" par un dirigeant de LREM, le haut-commissaire sait manœuvrer.',
+     ("mixed", 'de "gourou de la majorité"', "dirigeant de LREM", "qualifier")),
+    ("Le texte, décrit comme « historique » par la ministre Jeanne Durand, a été voté.",
+     ("mixed", "comme « historique »", "Jeanne Durand", "décrire")),
+])
+def test_a_passive_with_its_agent(text: str, expected: Row) -> None:
+    assert found(text) == [expected]

@@ -128,6 +128,8 @@ EXAMPLES = [
     Ex("FRONTED_SUBORDINATE", "Sinon, le gouvernement", None, 0, "match"),
     Ex("MARKER_RELATIVE", "M. Abdel Rahmane, selon lequel la stratégie russe", "selon", "marker"),
     Ex("MARKER_RELATIVE", "Selon le correspondant de l'AFP", None),
+    Ex("PASSIVE_AGENT", " par un dirigeant de LREM", " par ", 0, "match"),
+    Ex("PASSIVE_AGENT", " parmi les élus", None, 0, "match"),
     Ex("ON_PLACE", " à Matignon.", " à ", 0, "match"),
     Ex("ON_PLACE", " encore au ministère.", " encore au ", 0, "match"),
     Ex("ON_PLACE", " du côté de Rexecode.", "du côté de ", "among", "match"),
