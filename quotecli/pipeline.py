@@ -15,7 +15,7 @@ from operator import attrgetter
 
 from quotecli import document, lexicon, patterns, quotes, reading
 from quotecli.cues import Attribution, Sentence, find_attributions
-from quotecli.mentions import find_mentions
+from quotecli.mentions import Mention, find_mentions
 from quotecli.model import Cue, QuoteType, Record, Span, Speaker, SpeakerKind
 from quotecli.quotes import Quotation
 from quotecli.speakers import Resolver
@@ -134,7 +134,8 @@ def _extract(text: str, doc_id: str | None) -> list[Record]:
                 if is_covered(q.span):
                     continue
                 resolver.read_until(q.outer.start)
-                record = _standalone(text, q, sent, para, last, resolver, lines, doc_id)
+                signer = _signature(text, para, mentions, m_starts) if sent == para else None
+                record = _standalone(text, q, sent, para, last, resolver, lines, doc_id, signer)
                 if record is not None:
                     records.append(record)
                     last = record
@@ -291,9 +292,30 @@ def _speaker(text: str, att: Attribution, resolver: Resolver) -> Speaker | None:
     return None
 
 
+#: How far below its paragraph a signature line may start ("\n.\n - X"): blank or dotted lines only.
+_SIGNATURE_GAP = 12
+
+
+def _signature(text: str, para: Span, mentions: list[Mention], m_starts: list[int]) -> Mention | None:
+    """A name on a line of its own under a paragraph, after a dash: who signs
+    the quotation above ("« … »\n- Sébastien Bédard, directeur des communications")."""
+    pos, stop = para.end, min(len(text), para.end + _SIGNATURE_GAP)
+    while pos < stop and text[pos] in " \t\r\n.":
+        pos += 1
+    if pos == para.end or pos >= len(text) or text[pos] not in "-–—" or "\n" not in text[para.end : pos]:
+        return None
+    pos += 1
+    while pos < len(text) and text[pos] in patterns.SPACE:
+        pos += 1
+    i = bisect_left(m_starts, pos)
+    m = mentions[i] if i < len(mentions) else None
+    return m if m is not None and m.span.start == pos and m.kind in ("name", "titled") else None
+
+
 def _standalone(text: str, q: Quotation, sent: Span, para: Span, last: Record | None, resolver: Resolver,
-                lines: document.LineIndex, doc_id: str | None) -> Record | None:
-    """A quotation standing alone as a sentence: it continues the last speaker.
+                lines: document.LineIndex, doc_id: str | None, signer: Mention | None = None) -> Record | None:
+    """A quotation standing alone as a sentence: it continues the last
+    speaker, unless a name signs it on the line under it.
 
     Quotations inside a sentence with no cue (titles, scare quotes) and
     headings made of a quotation are not records.
@@ -310,7 +332,10 @@ def _standalone(text: str, q: Quotation, sent: Span, para: Span, last: Record | 
     # content: "ont fait part de leur indignation par Christian Jacob") speaks next.
     since = (last.cue.span.end if last.cue else last.span.end) if last is not None else 0
     named = resolver.person_since(max(since, q.outer.start - _CONTINUATION_REACH))
-    if named is not None:
+    if signer is not None:
+        resolver.read_until(signer.span.end)
+        speaker, rule = resolver.resolve(signer), "signed"
+    elif named is not None:
         speaker, rule = named, "continuation"
     elif last is not None and last.speaker is not None and last.speaker.name is not None \
             and 0 <= q.outer.start - last.span.end <= _CONTINUATION_REACH:

@@ -361,6 +361,21 @@ def test_on_names_no_one_without_a_place(text: str) -> None:
     assert r.speaker is not None and r.speaker.name is None and r.speaker.resolved_by == "pronoun: on"
 
 
+def test_a_quotation_signed_on_the_line_under_it() -> None:
+    # dev 061: a paragraph that is one quotation, then a dash and who said it
+    text = ("Les écoles attendent le nouveau code.\n« On veut voir quels seront les changements. ».\n.\n"
+            " - Sébastien Bédard, directeur des communications de la commission scolaire.")
+    (r,) = extract(text)
+    assert (r.rule, r.speaker and r.speaker.name) == ("signed", "Sébastien Bédard")
+
+
+def test_a_dashed_name_after_an_attributed_paragraph_opens_the_next_portrait() -> None:
+    # corpus (AFP vox pop): "- Tony Vella, 32 ans, maçon" introduces the next person, it signs nothing above
+    text = ("« D'abord, ils dégagent tous », ajoute Alice. « Il faut que les syndicats appellent à la grève "
+            "générale ».\n- Tony Vella, 32 ans, maçon\nCe maçon est arrivé dès l'aube.")
+    assert "Tony Vella" not in {r.speaker.name for r in extract(text) if r.speaker}
+
+
 def test_someone_close_to_a_person_is_not_that_person() -> None:
     # corpus: "ce proche d'Éric Drouet" points back, but not to Éric Drouet
     text = ("Éric Drouet a été interpellé. « Cette arrestation ne va pas calmer les esprits », souligne ce proche "
