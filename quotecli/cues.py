@@ -470,24 +470,40 @@ def _gerunds(text: str, s: Sentence, found: _Found) -> None:
         if s.in_quotation(cue.start) or found.used.holds(cue.start):
             continue
         intro = patterns.INTRODUCER.match(text, cue.end, s.span.end)
-        if intro is None or not (intro.group("que") or intro.group("colon")):
-            continue
+        quoted = None
+        if intro is not None and (intro.group("que") or intro.group("colon")):
+            start = intro.end()
+        else:
+            # "en demandant au président une suspension de séance, afin de « retrouver … »":
+            # an object, read only when it carries the speaker's words in marks.
+            verb = _LEX.verbs.get(lemma)
+            adjuncts = patterns.OBJECT_ADJUNCTS.match(text, cue.end, s.span.end)
+            start = adjuncts.end() if adjuncts else cue.end
+            quoted = _quotation_from(s, start)
+            if verb is None or "obj" not in verb.uses or quoted is None or quoted.outer.start - start > _OBJECT_REACH:
+                continue
         earlier = found.last_cued(cue.start)
-        end = _claim_end(text, s, intro.end(), s.span.end)
+        end = _claim_end(text, s, start, s.span.end)
         if earlier is not None:
             subject, pronoun = earlier.mention, earlier.pronoun
         else:
             subject = _subject_in(s, s.span.start, cue.start)
             pronoun = None
             if subject is None:  # "Estimant que « … », il vota contre": the clause's subject follows
-                end = _clause_comma(text, s, intro.end(), intro.end() + _LONGEST_CLAIM)
+                end = _clause_comma(text, s, start, start + _LONGEST_CLAIM)
                 subject = _subject_in(s, end + 1, s.span.end) if text.startswith(",", end) else None
         if subject is None and pronoun is None:
             continue
-        content = _trim(text, intro.end(), end)
+        content = _trim(text, start, end)
         if content.end <= content.start or found.content.overlaps(content):
             continue
+        if quoted is not None and content.end < quoted.outer.end:
+            continue  # the words in marks belong to the next clause
         found.add(Attribution("gerund", (content,), cue, lemma, subject, pronoun), cue)
+
+
+#: How far into a gerund's object its quotation may open ("une suspension de séance, afin de « … »").
+_OBJECT_REACH = 120
 
 
 #: A word every source marker holds (MARKER, MARKER_RELATIVE): a sentence

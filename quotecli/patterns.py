@@ -92,6 +92,7 @@ _LISTS = {
     "titles": _variants(_LEX.titles()),
     "subordinators": _variants(_LEX.words("subordinators")),
     "infinitive_nouns": _variants(_LEX.words("infinitive_nouns")),
+    "measures": _variants(_LEX.words("measure_nouns")),
 }
 
 
@@ -229,6 +230,7 @@ _NOUN_PHRASE = rf"""
 _SOME = rf"""
     (?P<some_det> (?i: certains | certaines | plusieurs | quelques | de{_SP}++nombreux | de{_SP}++nombreuses
                      | nombre{_SP}++de | d['’]autres | d['’]anciens | d['’]anciennes ) ) {_SP}*+
+    (?! (?i: \L<measures> ) \b )  # "quelques jours plus tard"
     (?P<some_head> \p{{Ll}} [\p{{L}}\p{{M}}\-]{{0,30}}? [sx] ) \b
     (?: {_SP}++ \L<adjectives> \b ){{0,2}}+
 """

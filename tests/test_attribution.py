@@ -841,3 +841,20 @@ def test_a_marker_inside_a_clause(text: str, expected: Row) -> None:
 ])
 def test_a_passive_with_its_agent(text: str, expected: Row) -> None:
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # dev 021: a gerund's object read when it carries the speaker's words in marks
+    ("Le député François Brottes est intervenu en demandant au président une suspension de séance, afin de "
+     "« retrouver le chemin de la sérénité ».",
+     ("mixed", "une suspension de séance, afin de « retrouver le chemin de la sérénité »", "François Brottes",
+      "demander")),
+    ("Le ministre Bruno Le Maire a parlé dimanche, évoquant une « crise de la nation ».",
+     ("mixed", "une « crise de la nation »", "Bruno Le Maire", "évoquer")),
+])
+def test_a_gerund_with_an_object_in_marks(text: str, expected: Row) -> None:
+    assert expected in found(text)
+
+
+def test_a_gerund_with_a_plain_object_reports_nothing() -> None:
+    assert found("Le ministre Bruno Le Maire a parlé dimanche, évoquant la crise de la nation.") == []

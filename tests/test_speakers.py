@@ -328,6 +328,9 @@ ONE_SPEAKER = [
     ("Bernard Cazeneuve a parlé. Cependant, il invite le gouvernement à la prudence : « J'incite les tenants du "
      "dégagisme à la prudence. »", "Bernard Cazeneuve"),
     ("Et comme il faut rire aussi, je citerai Groucho Marx : « Ce sont mes principes. »", "Groucho Marx"),
+    # corpus: "quelques jours", "plusieurs milliers" name no one
+    ("L'humoriste Franck Dubosc s'est exprimé. Quelques jours plus tard, il a retourné sa veste, qualifiant les "
+     "manifestants d'« hargneux ».", "Franck Dubosc"),
     # dev 028: after "Pour …," a name alone is the source's, not what it says
     ("Pour la principale association de défense du logiciel libre, l'April : « Le vote est une victoire. »",
      "April"),
