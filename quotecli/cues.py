@@ -331,6 +331,9 @@ def _preposed(text: str, s: Sentence, found: _Found) -> None:
             content_start = intro.end()
             rule = "preposed-colon" if intro.group("colon") else "preposed-que" if intro.group("que") \
                 else "preposed-infinitive" if intro.group("infinitive") else "preposed-quote"
+        elif verb and "bare_inf" in verb.uses and (bare := patterns.BARE_INFINITIVE.match(text, vg.span.end, s.span.end)):
+            content_start = bare.end()
+            rule = "preposed-infinitive"
         elif verb and ({"obj", "attr"} & verb.uses):
             adjuncts = patterns.OBJECT_ADJUNCTS.match(text, vg.span.end, s.span.end)
             content_start = adjuncts.end() if adjuncts else vg.span.end

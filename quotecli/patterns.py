@@ -375,6 +375,16 @@ INTRODUCER = _compile(
     """
 )
 
+#: Right after a verb of saying, a bare infinitive ("a dit vouloir …",
+#: "affirme avoir …", "racontent avoir vu …"), maybe after adjuncts; no
+#: function word ("notre", "entre") and no noun of time ("soir").
+BARE_INFINITIVE = _compile(
+    rf"""
+    \G {_ADJUNCT}
+    (?= ne \b | n['’] | (?! (?i: \L<function_words> | soir | autre | lettre | naguère | guère | encore | ensemble ) \b ) {_INFINITIVE_START} )
+    """
+)
+
 #: A sentence that opens on a subordinate clause: "Alors que X a affirmé que …,
 #: le gouvernement …" (data/fr/subordinators.txt).
 FRONTED_SUBORDINATE = _compile(

@@ -858,3 +858,25 @@ def test_a_gerund_with_an_object_in_marks(text: str, expected: Row) -> None:
 
 def test_a_gerund_with_a_plain_object_reports_nothing() -> None:
     assert found("Le ministre Bruno Le Maire a parlé dimanche, évoquant la crise de la nation.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # dev 019: a verb of saying with a bare infinitive
+    ("Des témoins racontent avoir vu plusieurs personnes mourir sous la torture.",
+     ("indirect", "avoir vu plusieurs personnes mourir sous la torture", "témoins", "raconter")),
+    ("Le ministre Jean Dupont affirme ne pas connaître cet homme.",
+     ("indirect", "ne pas connaître cet homme", "Jean Dupont", "affirmer")),
+    ("Le boxeur Christophe Dettinger a reconnu avoir « mal réagi ».",
+     ("mixed", "avoir « mal réagi »", "Christophe Dettinger", "reconnaître")),
+])
+def test_a_bare_infinitive(text: str, expected: Row) -> None:
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # dev 011, 013: wishing is not saying
+    "Le groupe de cosmétique français souhaite profiter de la croissance du marché en Asie.",
+    "Les services de renseignement espèrent pouvoir détecter ces nouveaux profils en amont.",
+])
+def test_a_wish_with_an_infinitive_is_no_claim(text: str) -> None:
+    assert found(text) == []
