@@ -33,7 +33,9 @@ _ABBREVIATIONS = r"""
 """
 
 #: A sentence end: final punctuation (maybe with closing marks or a bracket)
-#: followed by space and a capital, a digit or an opening mark.
+#: followed by space and a capital, a digit or an opening mark; or, where a
+#: scrape glued a heading to the next paragraph ("à 13 heures.Griveaux
+#: invite …"), a full stop between a lower-case word and a capitalised one.
 SENTENCE_END = regex.compile(
     r"""
     (?P<end> """
@@ -42,7 +44,7 @@ SENTENCE_END = regex.compile(
         (?: [.!?…] | \.\.\. )
         (?: [ \t\u00a0\u2009\u202f]?+ [»”"’)\]] ){0,3}  # not possessive: ‘. "Cela’ opens a quotation
     )
-    \s++
+    (?: \s++ | (?<= \p{Ll} \p{Ll} [.!?] ) (?= \p{Lu} \p{Ll} ) )
     (?P<next> (?= [\p{Lu}\d«“"¿¡—–-] ) )
     """,
     _FLAGS,

@@ -42,6 +42,8 @@ EXAMPLES = [
     Ex("SENTENCE_END", "«C'est fini.» Le ministre a réagi.", ".»", "end"),
     Ex("SENTENCE_END", "Cependant, M. Lavrov s'est montré sceptique", None),  # abbreviation
     Ex("SENTENCE_END", "la mort de plus de 300.000 personnes", None),  # no space after the stop
+    Ex("SENTENCE_END", "eu lieu à 13 heures.Griveaux invite Macron", ".", "end"),  # a heading glued by the scrape
+    Ex("SENTENCE_END", "sur le site lemonde.fr hier", None),
     # quotation marks
     Ex("QUOTE_MARK", "a rappelé les «exigences» de la France", "«"),
     Ex("QUOTE_MARK", "Qualifié de \"gourou de la majorité\"", '"'),
