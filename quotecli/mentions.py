@@ -229,7 +229,9 @@ def _capitalised_opener(text: str, m: Mention, para: Span) -> bool:
     follows it in apposition ("Barroso, le président de la Commission")."""
     if m.kind != "name" or " " in (m.name or " ") or m.name in _PLACES or fold_first(m.name or "") in _FIRST_NAMES:
         return False
-    return _opens_sentence(text, m.span.start, para) and patterns.apposition_role(text, m.span.end) is None
+    # An adverb in -ment is no name, whatever follows ("Finalement, le chef de l'État a décidé …").
+    adverb = (m.name or "").endswith("ment")
+    return _opens_sentence(text, m.span.start, para) and (adverb or patterns.apposition_role(text, m.span.end) is None)
 
 
 def _without_opener(text: str, m: Mention, para: Span) -> Mention:

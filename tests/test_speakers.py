@@ -331,6 +331,9 @@ ONE_SPEAKER = [
     # corpus: "quelques jours", "plusieurs milliers" name no one
     ("L'humoriste Franck Dubosc s'est exprimé. Quelques jours plus tard, il a retourné sa veste, qualifiant les "
      "manifestants d'« hargneux ».", "Franck Dubosc"),
+    # corpus: an adverb opening the sentence is no name, even before a role in commas
+    ("Finalement, le chef de l'État a décidé d'aller plus loin. « Je veux décréter l'état d'urgence économique », "
+     "a assuré le chef de l'État.", "chef de l'État"),
     # dev 028: after "Pour …," a name alone is the source's, not what it says
     ("Pour la principale association de défense du logiciel libre, l'April : « Le vote est une victoire. »",
      "April"),
