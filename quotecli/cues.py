@@ -423,7 +423,7 @@ def _colon_quotes(text: str, s: Sentence, found: _Found) -> None:
             continue
         start = _clause_start(text, s, s.span.start, found, colon)
         between = s.mentions[s.first_mention_from(start) : s.first_mention_from(colon)]
-        before = [m for m in between if m.span.end <= colon and not m.after_preposition]
+        before = [m for m in between if m.span.end <= colon and not m.after_preposition and not _contracted_des(text, m)]
         if not before:  # "l'enseignement est pour lui une vocation : « … »"
             before = [m for m in between if m.span.end <= colon and m.is_pronoun]
         if not before:
@@ -949,13 +949,27 @@ def _subject_before(text: str, s: Sentence, pos: int) -> Mention | None:
 
 
 def _contracted_des(text: str, m: Mention) -> bool:
-    """Whether a mention opens on "des" standing for "de les", after a past
-    participle: "ministre chargé des| Collectivités territoriales" is a
-    complement; "l'ensemble des députés", "et des chauffeurs" are subjects."""
+    """Whether a mention opens on "des" standing for "de les", after a
+    lower-case word: "ministre chargé des| Collectivités territoriales", "la
+    première manifestation des| gilets jaunes" are complements; "l'ensemble
+    des députés", "et des chauffeurs", "Samedi, des manifestants" are subjects."""
     if not m.text[:4].lower() == "des ":
         return False
     before = _skip_space_back(text, 0, m.span.start)
-    return text.endswith(("é", "ée", "és", "ées"), 0, before)
+    start = before
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'’"):
+        start -= 1
+    word = text[start:before].lower().split("'")[-1].split("’")[-1]
+    return bool(word) and word[0].islower() and text[start].islower() and word not in _DES_SUBJECT_AFTER
+
+
+#: Words after which "des" opens a subject: links, and quantities of people ("la plupart des …").
+_DES_SUBJECT_AFTER = frozenset({
+    "et", "ou", "mais", "puis", "quand", "lorsque", "que", "qu", "où", "si", "car", "donc", "alors",
+    "ensemble", "plupart", "un", "une", "majorité", "partie", "nombre", "centaines", "milliers", "dizaines",
+    "moitié", "tiers", "quart", "aucun", "aucune", "chacun", "chacune", "certains", "certaines", "beaucoup", "peu",
+    "tous", "toutes", "plusieurs", "autres", "parmi",
+})
 
 
 #: Words that join a second verb to the subject of the first.

@@ -334,6 +334,12 @@ ONE_SPEAKER = [
     # corpus: an adverb opening the sentence is no name, even before a role in commas
     ("Finalement, le chef de l'État a décidé d'aller plus loin. « Je veux décréter l'état d'urgence économique », "
      "a assuré le chef de l'État.", "chef de l'État"),
+    # corpus: "des" after a noun is "de les": the group is a complement, the subject follows
+    ("Une semaine avant la première manifestation des gilets jaunes, le chef de l'État lâchait cette sentence : "
+     "« L'essence, c'est pas bibi. »", "chef de l'État"),
+    # corpus: "les gilets jaunes" are a group that speaks
+    ("Les gilets jaunes mettent une tenue fluo et ils demandent le RIC parce qu'ils veulent être entendus.",
+     "gilets jaunes"),
     # dev 028: after "Pour …," a name alone is the source's, not what it says
     ("Pour la principale association de défense du logiciel libre, l'April : « Le vote est une victoire. »",
      "April"),
