@@ -113,7 +113,7 @@ def _extract(text: str, doc_id: str | None) -> list[Record]:
             count = len(records)
             covered: list[Span] = []
             attributions = find_attributions(text, sentence)
-            subject = next((m for m in sentence.mentions if not m.after_preposition), None)
+            subject = next((m for m in sentence.mentions if not m.after_preposition and not _agent(text, m)), None)
             first_cue = min((a.cue.start for a in attributions if a.cue), default=sent.end)
             if subject is not None and not subject.is_pronoun and subject.span.end <= first_cue:
                 resolver.note_subject(subject)
@@ -143,6 +143,20 @@ def _extract(text: str, doc_id: str | None) -> list[Record]:
             previous = sent if not s_quotes and len(records) == count else None
     records.sort(key=lambda r: r.span.start)
     return _named_by_the_next([_named_later(r, resolver) for r in records])
+
+
+def _agent(text: str, m: Mention) -> bool:
+    """Whether a mention of a body follows "par", the agent of a passive and
+    not the sentence's subject ("D'abord interrogée par Le Dauphiné Libéré,
+    elle …", "contacté par l'AFP, il …"). A person there stays in view:
+    "confirmée par Maxime Nicolle : « … », explique-t-il"."""
+    body = m.kind in ("acronym", "organisation") or (m.name or "").startswith(("Le ", "La ", "Les ", "L'", "L’"))
+    if not body:
+        return False
+    i = m.span.start
+    while i > 0 and text[i - 1] in patterns.SPACE:
+        i -= 1
+    return text[max(0, i - 4) : i].lower() == " par" or text[max(0, i - 3) : i].lower() == "par" and i == 3
 
 
 #: The longest "see also" line: a longer one is an article paragraph glued to it by the scrape.

@@ -340,6 +340,9 @@ ONE_SPEAKER = [
     # corpus: "les gilets jaunes" are a group that speaks
     ("Les gilets jaunes mettent une tenue fluo et ils demandent le RIC parce qu'ils veulent être entendus.",
      "gilets jaunes"),
+    # corpus: a paper after "par" is the agent of a passive, not the subject "elle" takes up
+    ("La jeune femme Marie Dupont est en deuil. D'abord interrogée par Le Dauphiné Libéré, elle expliquait "
+     "qu'elle resterait avec les manifestants.", "Marie Dupont"),
     # dev 028: after "Pour …," a name alone is the source's, not what it says
     ("Pour la principale association de défense du logiciel libre, l'April : « Le vote est une victoire. »",
      "April"),
