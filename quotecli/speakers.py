@@ -192,6 +192,8 @@ class Resolver:
             if len(tokens) > len(best.tokens) and tokens[-len(best.tokens):] == best.tokens:
                 best.name, best.tokens = name, tokens  # "Hollande" then "François Hollande"
                 self._index(self._entities.index(best))
+                if best.kind is SpeakerKind.UNKNOWN and tokens[0] in _FIRST_NAMES:
+                    best.kind = SpeakerKind.PERSON  # a surname in a title, then the full name: a person
             self._set_gender_from(best, m)
             return best
         if not create:

@@ -343,6 +343,9 @@ ONE_SPEAKER = [
     # corpus: a paper after "par" is the agent of a passive, not the subject "elle" takes up
     ("La jeune femme Marie Dupont est en deuil. D'abord interrogée par Le Dauphiné Libéré, elle expliquait "
      "qu'elle resterait avec les manifestants.", "Marie Dupont"),
+    # corpus: a surname in the title, the full name after: a person the descriptions take up
+    ("Interpellée par des manifestants, Royal défend son action\nSégolène Royal a été interpellée à La Baule. "
+     "« Ces jeunes n'ont pas été maltraités », a souligné l'ancienne ministre.", "Ségolène Royal"),
     # dev 028: after "Pour …," a name alone is the source's, not what it says
     ("Pour la principale association de défense du logiciel libre, l'April : « Le vote est une victoire. »",
      "April"),
