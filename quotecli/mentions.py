@@ -82,11 +82,18 @@ def find_mentions(text: str, paragraphs: Sequence[Span], words: Words, quoted: S
     quoted_starts = [q.start for q in quoted]
     candidates = _candidates(text, words, paragraphs[0].start, paragraphs[-1].end) if paragraphs else []
     candidate_starts = [words.starts[i] for i in candidates]
+    surnames: set[str] | None = None  # last words of the full names in the document, read once if needed
     for para in paragraphs:
         within = candidates[bisect_left(candidate_starts, para.start) : bisect_left(candidate_starts, para.end)]
         for m in _matches(text, para, words, within, quoted, quoted_starts):
             for mention in _split_names(text, *_holder_in_complement(text, _mention(text, m))):
-                if _capitalised_opener(text, mention, para) or _shouted_word(mention):
+                if _capitalised_opener(text, mention, para):
+                    # "Griveaux invite Macron …" in a title: a surname the article gives in full elsewhere.
+                    if surnames is None:
+                        surnames = _surnames(text, words)
+                    if mention.name not in surnames:
+                        continue
+                if _shouted_word(mention):
                     continue
                 mention = _without_opener(text, mention, para)
                 if out and out[-1].after_preposition and not mention.after_preposition \
@@ -232,6 +239,17 @@ def _capitalised_opener(text: str, m: Mention, para: Span) -> bool:
     # An adverb in -ment is no name, whatever follows ("Finalement, le chef de l'État a décidé …").
     adverb = (m.name or "").endswith("ment")
     return _opens_sentence(text, m.span.start, para) and (adverb or patterns.apposition_role(text, m.span.end) is None)
+
+
+def _surnames(text: str, words: Words) -> set[str]:
+    """The words that end a full name somewhere in the document: a capitalised
+    word right after a known first name ("Benjamin Griveaux" gives "Griveaux")."""
+    found = set()
+    capitalised = words.capitalised(0, len(text))
+    for a, b in zip(capitalised, capitalised[1:]):
+        if b == a + 1 and fold(words.lower[a]) in _FIRST_NAMES and text[words.ends[a] : words.starts[b]] in (" ", "\u00a0"):
+            found.add(text[words.starts[b] : words.ends[b]])
+    return found
 
 
 def _without_opener(text: str, m: Mention, para: Span) -> Mention:

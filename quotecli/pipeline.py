@@ -172,8 +172,12 @@ def _link_line(text: str, para: Span) -> bool:
 
 def _named_later(record: Record, resolver: Resolver) -> Record:
     """A speaker known only by a role that the text ties to a name further on
-    ("le Premier ministre a fait savoir …" … "le Premier ministre Andrej Babiš")."""
+    ("le Premier ministre a fait savoir …" … "le Premier ministre Andrej Babiš"),
+    or only by a surname the text gives in full further on."""
     sp = record.speaker
+    if sp is not None and sp.name and " " not in sp.name and sp.resolved_by != "description":
+        full = resolver.full_name(sp.name)  # a title's "Castaner", the article's "Christophe Castaner"
+        return record if full is None else replace(record, speaker=replace(sp, name=full, kind=SpeakerKind.PERSON))
     if sp is None or sp.resolved_by != "description" or sp.kind is not SpeakerKind.PERSON or not sp.name:
         return record
     holder = resolver.holder_of(sp.name)

@@ -405,6 +405,17 @@ class Resolver:
             return self._speaker(ent, span, text, how)
         return Speaker(None, span, text, SpeakerKind.UNKNOWN, "pronoun: no antecedent")
 
+    def full_name(self, name: str) -> str | None:
+        """The full name a lone surname turned out to have once the whole text
+        was read ("Castaner" in a title, "Christophe Castaner" below), if any."""
+        tokens = name_tokens(name)
+        if len(tokens) != 1:
+            return None
+        ent = self._find_by_tokens(tokens)
+        if ent is None or ent.kind is not SpeakerKind.PERSON or len(ent.tokens) < 2 or ent.tokens[0] not in _FIRST_NAMES:
+            return None  # not "membre du CSA" for "CSA"
+        return ent.name
+
     def holder_of(self, role: str) -> Speaker | None:
         """Who the text has tied to a role by now ("le Premier ministre" …
         "du Premier ministre Andrej Babiš"): for a role named before its holder."""

@@ -346,6 +346,9 @@ ONE_SPEAKER = [
     # corpus: a surname in the title, the full name after: a person the descriptions take up
     ("Interpellée par des manifestants, Royal défend son action\nSégolène Royal a été interpellée à La Baule. "
      "« Ces jeunes n'ont pas été maltraités », a souligné l'ancienne ministre.", "Ségolène Royal"),
+    # corpus: a title opening on a surname the article gives in full further on; the record takes the full name
+    ("Griveaux invite Macron à être « radicaux »\nSelon lui, le mouvement est « devenu le fait d'agitateurs ». Le "
+     "porte-parole Benjamin Griveaux a parlé mercredi.", "Benjamin Griveaux"),
     # dev 028: after "Pour …," a name alone is the source's, not what it says
     ("Pour la principale association de défense du logiciel libre, l'April : « Le vote est une victoire. »",
      "April"),
@@ -400,6 +403,12 @@ def test_someone_close_to_a_person_is_not_that_person() -> None:
             "d'Éric Drouet.")
     (r,) = extract(text)
     assert r.speaker is not None and r.speaker.name != "Éric Drouet"
+
+
+def test_a_word_opening_a_sentence_is_no_name_unless_the_article_gives_it_in_full() -> None:
+    # "Devant" opens a sentence and ends no full name: no one says anything here
+    text = "Devant la préfecture, le rassemblement a grossi. Selon lui, la situation est « tendue »."
+    assert {r.speaker.name for r in extract(text) if r.speaker} <= {None}
 
 
 def test_a_party_after_a_role_is_no_holder() -> None:
