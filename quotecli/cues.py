@@ -282,7 +282,8 @@ def _passives(text: str, s: Sentence, found: _Found) -> None:
     "par" and who said it: the agent speaks ("qualifié de « … » par X")."""
     words = s.words
     for q in s.quotations:
-        agent = patterns.PASSIVE_AGENT.match(text, q.outer.end, s.span.end)
+        # Bounded: the regex module first scans the whole range for the pattern's literal "par".
+        agent = patterns.PASSIVE_AGENT.match(text, q.outer.end, min(s.span.end, q.outer.end + _SHORT_REACH))
         if agent is None or found.content.overlaps(q.span):
             continue
         i = s.first_mention_from(agent.end())
@@ -331,7 +332,8 @@ def _preposed(text: str, s: Sentence, found: _Found) -> None:
             content_start = intro.end()
             rule = "preposed-colon" if intro.group("colon") else "preposed-que" if intro.group("que") \
                 else "preposed-infinitive" if intro.group("infinitive") else "preposed-quote"
-        elif verb and "bare_inf" in verb.uses and (bare := patterns.BARE_INFINITIVE.match(text, vg.span.end, s.span.end)):
+        elif verb and "bare_inf" in verb.uses \
+                and (bare := patterns.BARE_INFINITIVE.match(text, vg.span.end, min(s.span.end, vg.span.end + _ADJUNCT_REACH))):
             content_start = bare.end()
             rule = "preposed-infinitive"
         elif verb and ({"obj", "attr"} & verb.uses):
@@ -505,6 +507,11 @@ def _gerunds(text: str, s: Sentence, found: _Found) -> None:
         found.add(Attribution("gerund", (content,), cue, lemma, subject, pronoun), cue)
 
 
+#: How far the patterns read after a quotation or a verb for what is right
+#: there ("» par X", "a dit vendredi à l'AFP vouloir …"): bounded, since the
+#: regex module scans a whole range for a pattern's literal before matching.
+_SHORT_REACH = 16
+_ADJUNCT_REACH = 200
 #: How far into a gerund's object its quotation may open ("une suspension de séance, afin de « … »").
 _OBJECT_REACH = 120
 
@@ -860,7 +867,7 @@ def _on_place(text: str, s: Sentence, vg: verbs.VerbGroup) -> Mention | None:
     à Matignon" is Matignon speaking, "répond-on" no one."""
     if vg.inverted is None or text[vg.inverted.start : vg.inverted.end] != "on":
         return None
-    place = patterns.ON_PLACE.match(text, vg.span.end, s.span.end)
+    place = patterns.ON_PLACE.match(text, vg.span.end, min(s.span.end, vg.span.end + _ADJUNCT_REACH))
     if place is None:
         return None
     i = s.first_mention_from(vg.span.end)
