@@ -518,7 +518,7 @@ _OBJECT_REACH = 120
 
 #: A word every source marker holds (MARKER, MARKER_RELATIVE): a sentence
 #: without one has no marker, and is spared the patterns.
-_MARKER_WORDS = frozenset({"selon", "après", "croire", "avis", "pour"})
+_MARKER_WORDS = frozenset({"selon", "après", "croire", "avis", "pour", "dixit"})
 
 
 def _subject_in(s: Sentence, start: int, end: int) -> Mention | None:
@@ -813,7 +813,7 @@ def _claim_end(text: str, s: Sentence, start: int, end: int) -> int:
 
 def _marker_lemma(word: str) -> str:
     w = word.lower().replace("’", "'")
-    return "selon" if w == "selon" else "d'après" if w.startswith("d'") else \
+    return "selon" if w == "selon" else "d'après" if w.startswith("d'") else "dixit" if w == "dixit" else \
         "pour" if w == "pour" else "à en croire" if w.startswith("à") else "de l'avis de"
 
 

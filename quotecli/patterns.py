@@ -400,7 +400,7 @@ FRONTED_SUBORDINATE = _compile(
 MARKER = _compile(
     rf"""
     (?<! [\p{{L}}\p{{M}}] )
-    (?P<marker> (?i: selon | d['’]après | à {_SP}++ en {_SP}++ croire | de {_SP}++ l['’]avis {_SP}++ de | pour ) )
+    (?P<marker> (?i: selon | d['’]après | à {_SP}++ en {_SP}++ croire | de {_SP}++ l['’]avis {_SP}++ de | pour | dixit ) )
     {_SP}++
     """
 )

@@ -880,3 +880,18 @@ def test_a_bare_infinitive(text: str, expected: Row) -> None:
 ])
 def test_a_wish_with_an_infinitive_is_no_claim(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # corpus: incise verbs the lexicon lacked, and "dixit"
+    ("« C'est indécent », cingle Bernard Cazeneuve.", ("direct", "C'est indécent", "Bernard Cazeneuve", "cingler")),
+    ("« C'est du foutage de gueule », enrage Pierre Garzon.",
+     ("direct", "C'est du foutage de gueule", "Pierre Garzon", "enrager")),
+    ("« On ne lâchera rien », dixit Éric Drouet.", ("direct", "On ne lâchera rien", "Éric Drouet", "dixit")),
+])
+def test_more_incise_verbs_and_dixit(text: str, expected: Row) -> None:
+    assert found(text) == [expected]
+
+
+def test_a_song_sung_is_no_quotation() -> None:
+    assert found("Les manifestants ont entonné « La Marseillaise » devant la mairie.") == []

@@ -105,6 +105,7 @@ EXAMPLES = [
     Ex("MARKER", "Selon le correspondant de l'AFP", "Selon", "marker"),
     Ex("MARKER", "D'après V. Sapounov, le Kouzbass", "D'après", "marker"),
     Ex("MARKER", "à en croire le ministre", "à en croire", "marker"),
+    Ex("MARKER", "», dixit Éric Drouet", "dixit", "marker"),
     Ex("MARKER", "la consélection des élus", None),
     Ex("THAT_IS_WHAT", "C’est ce qu’a annoncé Éric Alan Caldwell", "C’est ce qu’", 0, "match"),
     Ex("THAT_IS_WHAT", "C'est en tout cas ce que souligne Richard Ferrand", "C'est en tout cas ce que ", 0, "match"),
