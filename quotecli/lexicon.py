@@ -131,6 +131,7 @@ def _strong_stems(infinitive: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     of répéter is répétera or répètera.
     """
     stem = infinitive[:-2]
+    strong: tuple[str, ...]
     if stem.endswith(("oy", "uy")):  # employer -> emploie, emploiera
         strong = (stem[:-1] + "i",)
         return strong, strong
@@ -293,8 +294,10 @@ def _table(name: str, text: str) -> tuple[tuple[str, ...], list[tuple[int, tuple
 
 
 def _gender(name: str, number: int, cell: str) -> Gender | None:
-    if cell == "m" or cell == "f":
-        return cell
+    if cell == "m":
+        return "m"
+    if cell == "f":
+        return "f"
     if cell == _ABSENT:
         return None
     raise LexiconError(f"{name}:{number}: gender {cell!r} is not m, f or -")
