@@ -313,6 +313,8 @@ def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
             # "le député LR", "la maire PS": a party, not the holder's name;
             # "le maire de New York": the rest of the place.
             name, head = None, text[head_start : span.end]
+        if name and kind == "organisation" and head[:1].isupper() and not head.isupper() and " " not in head:
+            name = f"{head} {name}"  # "l'Agence France-Presse": the capitalised head belongs to the name
         return Mention(span, kind, m.group(), name=name, head=head,
                        acronym=m.group(g["np_acronym"]), after_preposition=after_prep)
     if branch == "some":

@@ -349,6 +349,9 @@ ONE_SPEAKER = [
     # corpus: a title opening on a surname the article gives in full further on; the record takes the full name
     ("Griveaux invite Macron à être « radicaux »\nSelon lui, le mouvement est « devenu le fait d'agitateurs ». Le "
      "porte-parole Benjamin Griveaux a parlé mercredi.", "Benjamin Griveaux"),
+    # corpus: a capitalised head is part of the body's name
+    ("« Le bilan est lourd », a indiqué l'Agence France-Presse.", "Agence France-Presse"),
+    ("« Le mal-logement progresse », a alerté la Fondation Abbé-Pierre.", "Fondation Abbé-Pierre"),
     # dev 028: after "Pour …," a name alone is the source's, not what it says
     ("Pour la principale association de défense du logiciel libre, l'April : « Le vote est une victoire. »",
      "April"),
