@@ -962,12 +962,13 @@ def _contracted_des(text: str, m: Mention) -> bool:
     des députés", "et des chauffeurs", "Samedi, des manifestants" are subjects."""
     if not m.text[:4].lower() == "des ":
         return False
-    before = _skip_space_back(text, 0, m.span.start)
-    start = before
-    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'’"):
-        start -= 1
-    word = text[start:before].lower().split("'")[-1].split("’")[-1]
-    return bool(word) and word[0].islower() and text[start].islower() and word not in _DES_SUBJECT_AFTER
+    word = _word_before(text, m.span.start)
+    if not word or word in _DES_SUBJECT_AFTER:
+        return False
+    end = m.span.start
+    while text[end - 1] in patterns.SPACE:
+        end -= 1
+    return text[end - len(word)].islower()  # as written: "Samedi, des …" or "Hier des …" open a subject
 
 
 #: Words after which "des" opens a subject: links, and quantities of people ("la plupart des …").
