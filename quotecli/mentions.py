@@ -298,7 +298,7 @@ def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
         name = m.group(g["np_name"])
         head_end = m.start(g["np_name"]) if name else span.end
         head = text[head_start:head_end].rstrip(" ,\u00a0")
-        if name and head.split() and head.split()[-1].lower() in _TERRITORIES:
+        if name and head and head.split()[-1].lower() in _TERRITORIES:
             # "le président de la région Provence-Alpes-Côte d'Azur Renaud Muselier": the
             # territory's name, then maybe the holder's, which opens on a first name
             # (data/fr/territory_nouns.txt).

@@ -153,10 +153,13 @@ def _agent(text: str, m: Mention) -> bool:
     body = m.kind in ("acronym", "organisation") or (m.name or "").startswith(("Le ", "La ", "Les ", "L'", "L’"))
     if not body:
         return False
-    i = m.span.start
-    while i > 0 and text[i - 1] in patterns.SPACE:
-        i -= 1
-    return text[max(0, i - 4) : i].lower() == " par" or text[max(0, i - 3) : i].lower() == "par" and i == 3
+    end = m.span.start
+    while end > 0 and text[end - 1] in patterns.SPACE:
+        end -= 1
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end].lower() == "par"
 
 
 #: The longest "see also" line: a longer one is an article paragraph glued to it by the scrape.
