@@ -255,14 +255,26 @@ def _surnames(text: str, words: Words) -> set[str]:
 def _without_opener(text: str, m: Mention, para: Span) -> Mention:
     """A name opening a sentence on a word that is no first name, followed by
     one ("Reste Karine, employée chez Michelin", "Prénommée Agnès, cette
-    personne"): the sentence's first word is no part of the name."""
+    personne"), or opening on a present participle ("Habitant Épernon en
+    Eure-et-Loir, il a pris …"): the sentence's first word is no part of the name."""
     words = (m.name or "").split(" ")
-    if m.kind != "name" or len(words) < 2 or fold(words[0]) in _FIRST_NAMES or fold(words[1]) not in _FIRST_NAMES \
+    if m.kind != "name" or len(words) < 2 or fold(words[0]) in _FIRST_NAMES \
+            or not (fold(words[1]) in _FIRST_NAMES or _participle(words[0])) \
             or not _opens_sentence(text, m.span.start, para):
         return m
     rest = " ".join(words[1:])
+    complement = patterns.LEADING_DE.match(rest)  # "Partant de Haute-Savoie", "Militant d'Attac": a complement
+    if complement is not None:
+        rest = rest[complement.end():]
     cut = m.span.start + m.text.rindex(rest)
-    return replace(m, span=Span(cut, m.span.end), text=text[cut : m.span.end], name=rest)
+    return replace(m, span=Span(cut, m.span.end), text=text[cut : m.span.end], name=rest,
+                   after_preposition=m.after_preposition or complement is not None)
+
+
+def _participle(word: str) -> bool:
+    """A present participle's shape: "Habitant", "Estimant" (a first name in
+    -ant, "Constant", is in the lexicon and never asked)."""
+    return len(word) > 5 and word.endswith("ant") and word[1:].islower()
 
 
 def _opens_sentence(text: str, pos: int, para: Span) -> bool:

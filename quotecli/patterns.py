@@ -177,6 +177,9 @@ COLLECTIVE = _compile(
     r"\G \s*+ (?i: dizaine | vingtaine | trentaine | quarantaine | cinquantaine | centaine | millier | majorité"
     r" | partie | plupart | poignée | foule | multitude ) s?+ \b"
 )
+#: "de " or "d'" opening a name: what a participle before it governs
+#: ("Partant de Haute-Savoie", "Militant d'Attac"), a complement.
+LEADING_DE = regex.compile(r"(?:de[ \u00a0]|d['’])(?=\p{Lu})")
 #: A Roman numeral from II to XXXIX ("l'acte VIII", "Louis XIV"), which ACRONYM also reads.
 ROMAN_NUMERAL = regex.compile(r"X{0,3}+(?:IX|IV|V?+I{0,3}+)")
 

@@ -317,6 +317,11 @@ ONE_SPEAKER = [
     # corpus: the word opening the sentence is no part of the name after it
     ("Reste Karine, employée chez Michelin, qui a manifesté une fois. « Il nous prend pour des lapins », ironise "
      "Karine.", "Karine"),
+    # corpus: a present participle opening the sentence is no part of a name; what it governs is a complement
+    ("Cédric est là. Habitant Épernon en Eure-et-Loir, il a pris le premier train. « Je suis d'abord allé sur "
+     "les Champs-Élysées. »", "Cédric"),
+    ("Militant d'Attac, Vincent a aussi son explication. « La gauche est en piteux état. »", "Vincent"),
+    ("Partant de Haute-Savoie, Steven Lebee a pris le bus. « Les cars ont été bloqués », dit-il.", "Steven Lebee"),
     # corpus: after "-t-on", where the speakers work names them; whom they told does not
     ("« Le cap sera maintenu », explique-t-on à Matignon.", "Matignon"),
     ("« Le cap sera maintenu », précise-t-on au ministère de l'Intérieur.", "ministère de l'Intérieur"),
