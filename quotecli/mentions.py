@@ -34,7 +34,8 @@ def _first_word(entry: str) -> str:
 #: every role, body and group noun, and the adjectives that may precede them.
 _HEAD_STARTERS = frozenset(
     _first_word(e) for e in (*_LEX.roles(), *_LEX.words("organisation_heads"), *_LEX.words("group_nouns"),
-                             *_LEX.words("document_nouns"), *(w + "s" for w in _LEX.words("organisation_heads")))
+                             *_LEX.words("document_nouns"), *(w + "s" for w in _LEX.words("organisation_heads")),
+                             *(w + "s" for w in _LEX.roles()))
 ) | {"même", "nouveau", "nouvelle", "nouvel", "ancien", "ancienne", "anciens", "anciennes", "ex", "futur",
      "future", "actuel", "actuelle", "vice", "jeune", "haut", "haute", "premier", "première", "principal",
      "principale", "dernier", "dernière", "un", "une", "nombreux", "nombreuses", "autres"}
@@ -49,6 +50,10 @@ _OPENERS = _TRIGGERS | {"l", "d", "de", "nombre", "celui", "celle"} | {
     patterns.WORD.findall(t)[0].lower() for t in _LEX.titles() if patterns.WORD.findall(t)}
 _PLACES = frozenset(_LEX.words("places"))
 _TERRITORIES = frozenset(_LEX.words("territory_nouns"))
+#: Adjectives of nationality and of roles, lower case: "syrien", "socialiste".
+_ADJECTIVES = _LEX.words("demonyms") | _LEX.words("role_adjectives")
+#: "rue", "porte", "gare" (data/fr/street_nouns.txt), folded: a name opening on one, or right after one, is a place.
+STREET_NOUNS = frozenset(fold(w) for w in _LEX.words("street_nouns"))
 _FIRST_NAMES = frozenset(fold(n) for n in _LEX.first_names())
 
 
@@ -96,6 +101,7 @@ def find_mentions(text: str, paragraphs: Sequence[Span], words: Words, quoted: S
                 if _shouted_word(mention):
                     continue
                 mention = _without_opener(text, mention, para)
+                mention = _one_of(text, mention)
                 if out and out[-1].after_preposition and not mention.after_preposition \
                         and out[-1].kind in ("role", "partitive") and mention.kind in ("name", "titled") \
                         and text[out[-1].span.end : mention.span.start].strip() == ",":
@@ -191,6 +197,24 @@ def _holder_in_complement(text: str, m: Mention) -> list[Mention]:
         outer = _mention(text, head) if head is not None and head.lastgroup == "np" else None
         return [outer, holder] if outer is not None and outer.span.end <= holder.span.start else [holder]
     return [m]
+
+
+def _one_of(text: str, m: Mention) -> Mention:
+    """"l'un des organisateurs de la marche", "une des gilets jaunes": one
+    person of a kind, the partitive taking in the plural role or group after
+    it (with a name in apposition, MENTION reads it whole: "l'un des
+    meneurs, Christopher")."""
+    if m.kind not in ("role", "group") or m.name or not m.text.startswith(("des ", "des\u00a0")):
+        return m
+    word, start = _previous_word(text, m.span.start)
+    if word not in ("un", "une"):
+        return m
+    if start >= 2 and text[start - 1] in "'’" and text[start - 2] in "lL" and not text[start - 3 : start - 2].isalpha():
+        start -= 2  # "l'un des"
+    head = f"{word} {m.text}"  # "un des organisateurs de la marche"
+    before, at = _previous_word(text, start)
+    return Mention(Span(start, m.span.end), "partitive", text[start : m.span.end], head=head,
+                   after_preposition=_after_preposition(text, before, at))
 
 
 def _split_names(text: str, *mentions: Mention) -> list[Mention]:
@@ -320,10 +344,11 @@ def _mention(text: str, m) -> Mention:  # type: ignore[no-untyped-def]
             head_end = m.end(g["np_name"]) - len(name) if name else span.end
             head = text[head_start:head_end].rstrip(" ,\u00a0")
         if name and (_first_name_before(text, head_end) or kind == "role" and _party_label(name)
-                     or _place_goes_on(head, name)):
+                     or _place_goes_on(head, name) or name.lower() in _ADJECTIVES):
             # "un proche d'Edouard Philippe": the name belongs to the complement;
             # "le député LR", "la maire PS": a party, not the holder's name;
-            # "le maire de New York": the rest of the place.
+            # "le maire de New York": the rest of the place;
+            # "du Parti Socialiste": an adjective with a capital.
             name, head = None, text[head_start : span.end]
         if name and kind == "organisation" and head[:1].isupper() and not head.isupper() and " " not in head:
             name = f"{head} {name}"  # "l'Agence France-Presse": the capitalised head belongs to the name
@@ -363,8 +388,27 @@ def _proper(m, g: Mapping[str, int], span: Span, after_prep: bool, before: str, 
             head = (name[4:] if opening and with_adjective else name) + m.string[span.end : end]
             span = Span(before_at if after_article else span.start, end)  # with its article, as a noun phrase
             return Mention(span, "group", m.string[span.start : span.end], head=head, after_preposition=after_prep)
-    return Mention(span, "name", m.group(), name=_strip_article(name),
-                   acronym=m.group(g["name_acronym"]), after_preposition=after_prep)
+    name = _strip_article(name)
+    # A street's name ("la gare Saint-Lazare", "Rue de Rome, Boula …") is where things happen: a
+    # complement, never the subject, unless it is a seat of power that speaks ("Quai d'Orsay").
+    street = name not in _PLACES and (_street_named(m.string, before, before_at) or _opens_on_street(name))
+    return Mention(span, "name", m.group(), name=name, acronym=m.group(g["name_acronym"]),
+                   after_preposition=after_prep or street)
+
+
+def _street_named(text: str, before: str, before_at: int) -> bool:
+    """Whether the word before a name, `before` (starting at `before_at`),
+    is a street noun whose name it is ("la gare Saint-Lazare"). "sur place"
+    and "en place" are no place."""
+    if fold(before) not in STREET_NOUNS:
+        return False
+    return before != "place" or _previous_word(text, before_at)[0] not in ("sur", "en")
+
+
+def _opens_on_street(name: str) -> bool:
+    """"Rue de Rivoli", "Porte Maillot": a name opening on a street noun."""
+    first, _, rest = name.partition(" ")
+    return bool(rest) and fold(first) in STREET_NOUNS
 
 
 def _plural_adjective_end(text: str, end: int) -> int:

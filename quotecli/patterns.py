@@ -88,7 +88,8 @@ _LISTS = {
     "adverbs": _variants(_LEX.words("incise_adverbs")),
     "roles": _variants(_LEX.roles()),
     "organisations": _variants(_plurals(_LEX.words("organisation_heads"))),
-    "groups": _variants(_LEX.words("group_nouns")),
+    # the group nouns, and the plural of every one-word role: "les manifestantes", "l'une des administratrices"
+    "groups": _variants(_LEX.words("group_nouns") | (_plurals(frozenset(_LEX.roles())) - set(_LEX.roles()))),
     "documents": _variants(_LEX.words("document_nouns")),
     "adjectives": _variants(_plurals(_LEX.words("demonyms") | _LEX.words("role_adjectives"))),
     "titles": _variants(_LEX.titles()),
@@ -154,14 +155,14 @@ _NAME_WORD = r"""
     (?: (?: al | el | ad | as | ben | bin | ibn | abu | abou | ould ) [-\u2011] )?+
     \p{Lu} [\p{L}\p{M}]++ (?: [-\u2011'’] \p{Lu}? [\p{L}\p{M}]++ )*+
 """
-#: Lower-case particles inside a name: "Charles de Gaulle", "Ursula von der Leyen".
-_PARTICLE = r"(?: de | d['’] | van | von | der | den | di | da | dos | del | della | ter | ten | zu )"
+#: Lower-case particles inside a name, one or two: "Charles de Gaulle", "Ursula von der Leyen".
+_PARTICLE = r"(?: d['’] | (?: de | van | von | der | den | di | da | dos | del | della | ter | ten | zu ) \b )"
 #: A proper name of one to five words, not starting with a function word
 #: ("Dans", "Selon"); "Le Figaro", "La Poste", "Le Pen" keep their article.
 NAME = rf"""
     (?: (?: Le | La | Les ) {_SP}++ | L['’] | (?: \p{{Lu}} \. {_SP}*+ ){{1,2}}+ (?= \p{{Lu}} \p{{Ll}} ) )?+
     (?! (?i: \L<function_words> ) \b ) {_NAME_WORD}
-    (?: (?: {_SP}++ {_PARTICLE} {_SP}*+ | {_SP}++ ) {_NAME_WORD} ){{0,4}}+
+    (?: (?: {_SP}++ {_PARTICLE} (?: {_SP}++ {_PARTICLE} )?+ {_SP}*+ | {_SP}++ ) {_NAME_WORD} ){{0,4}}+
 """
 #: An acronym: "OSDH", "SUD-PTT", "CNIL", "ČTK".
 ACRONYM = r"\b \p{Lu}{2,}+ (?: [-&] \p{Lu}++ )*+ \b (?! [-\u2011'’] )"

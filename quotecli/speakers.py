@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from quotecli import lexicon, patterns
 from quotecli.folding import fold
-from quotecli.mentions import Mention
+from quotecli.mentions import STREET_NOUNS, Mention
 from quotecli.model import Span, Speaker, SpeakerKind
 
 #: How many of the latest people, bodies or roles a search that cannot use
@@ -97,7 +97,11 @@ class Resolver:
         nxt = self._mentions[i + 1] if i + 1 < len(self._mentions) else None
         # Apposition: "l'un d'eux, Ibrahim Abou Laith"; "le ministre, Jean Dupont".
         if nxt is not None and self._is_apposition(m, nxt) and m.kind in ("role", "partitive", "group") \
-                and nxt.kind in ("name", "titled") and _full_or_first_name(nxt, m) and not _indefinite(m.text):
+                and (nxt.kind in ("name", "titled") or m.kind == "partitive" and nxt.kind == "role" and nxt.name) \
+                and _full_or_first_name(nxt, m) and (not _indefinite(m.text) or m.kind == "partitive"
+                                                     and self._text[nxt.span.end : nxt.span.end + 1] in ".,;:!?…)»"):
+            # "un des organisateurs, le retraité Jean-Michel Bergon.": a role with its name names one too;
+            # a partitive is in apposition when the name closes a phrase
             target = self._entity_of(nxt, create=True)
             if target is not None:
                 self._alias[m.span] = target
@@ -110,9 +114,11 @@ class Resolver:
             if role:
                 if not m.after_preposition or _closed(self._text, role.group("role_phrase"), role.end()):
                     self._attach_role(entity, role.group("role_phrase"), None)
-            elif nxt is not None and self._is_apposition(m, nxt) and nxt.kind == "role" and not nxt.name and nxt.head \
+            elif nxt is not None and self._is_apposition(m, nxt) and nxt.kind in ("role", "partitive") and not nxt.name \
+                    and nxt.head \
                     and (not m.after_preposition or _closed(self._text, nxt.text, nxt.span.end)):
-                self._attach_role(entity, nxt.head, nxt)
+                if nxt.kind == "role":  # "X, une des initiatrices du mouvement": X, with no role of one
+                    self._attach_role(entity, nxt.head, nxt)
                 self._alias[nxt.span] = entity
         self._entity_at[m.span] = entity
         if entity is not None and entity.kind is SpeakerKind.PERSON and not m.after_preposition:
@@ -199,8 +205,10 @@ class Resolver:
         if not create:
             return None
         acronym = m.acronym if m.acronym and expands(name, m.acronym) else None
-        if m.kind == "organisation" or name in _PLACES or acronym or any(t in _BODY_WORDS for t in tokens):
-            kind = SpeakerKind.ORGANISATION  # "l'ONG Human Rights Watch", "Moscou", "Parti socialiste (PS)"
+        if m.kind == "organisation" or name in _PLACES or acronym or any(t in _BODY_WORDS for t in tokens) \
+                or tokens[0] in STREET_NOUNS and len(tokens) > 1:
+            # "l'ONG Human Rights Watch", "Moscou", "Parti socialiste (PS)"; "Porte Maillot", "Quai d'Orsay"
+            kind = SpeakerKind.ORGANISATION
         elif m.kind == "role" or m.title or tokens[0] in _FIRST_NAMES \
                 or len(name.split()) >= 2 and not name.startswith(("Les ", "Les\u00a0")):  # "Les Champs-Élysées"
             kind = SpeakerKind.PERSON
@@ -287,6 +295,11 @@ class Resolver:
                 kind = SpeakerKind.PERSON
             elif m.kind == "group":
                 kind = SpeakerKind.GROUP
+            elif m.kind == "partitive" and m.head:
+                # "l'un des organisateurs": one person of a kind, no holder of a role a name may be tied to later
+                g = "f" if m.head.startswith("une ") else None
+                return Speaker(m.head, mention_span, mention_text, SpeakerKind.PERSON, "one of a group", role=m.head,
+                               gender=g, gender_basis=f"agreement: {m.text}" if g else None)
             elif m.kind == "document":
                 kind = SpeakerKind.UNKNOWN
             else:
@@ -547,9 +560,11 @@ def _closed(text: str, role: str, end: int) -> bool:
 
 def _full_or_first_name(name: Mention, before: Mention) -> bool:
     """Whether an apposition names someone: a full name ("le ministre, Jean
-    Dupont"), or after a partitive a first name ("l'un d'eux, Fabrice")."""
+    Dupont"), or after a partitive or a role a first name ("l'un d'eux,
+    Fabrice", "Leur initiateur, Alex, …")."""
     words = (name.name or "").split()
-    return len(words) >= 2 or (before.kind == "partitive" and len(words) == 1 and fold(words[0]) in _FIRST_NAMES)
+    return len(words) >= 2 or (before.kind in ("partitive", "role") and len(words) == 1
+                               and fold(words[0]) in _FIRST_NAMES)
 
 
 def _last_seen(pool: list[_Salient], kinds: tuple[SpeakerKind, ...], gender: str | None) -> _Salient | None:

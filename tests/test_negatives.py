@@ -199,7 +199,7 @@ def test_a_subject_and_its_verb_are_no_incise(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "speaker"), [
     # the number of the phrase after the verb is not the verb's, yet it is its subject
-    ("« Il s'est pris une balle », affirme à l'AFP l'un des secouristes.", "secouristes"),
+    ("« Il s'est pris une balle », affirme à l'AFP l'un des secouristes.", "un des secouristes"),
     ("« Ce lieu est sûr », indiquent le ministre Christophe Castaner et son secrétaire d'État.",
      "Christophe Castaner"),
     ("« Macron garde le cap, nous aussi », clament une cinquantaine d’entre eux.", "cinquantaine d’entre eux"),

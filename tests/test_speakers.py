@@ -322,6 +322,24 @@ ONE_SPEAKER = [
      "les Champs-Élysées. »", "Cédric"),
     ("Militant d'Attac, Vincent a aussi son explication. « La gauche est en piteux état. »", "Vincent"),
     ("Partant de Haute-Savoie, Steven Lebee a pris le bus. « Les cars ont été bloqués », dit-il.", "Steven Lebee"),
+    # corpus: a street, a square or a station is no person, nor a subject; "sur place" is no square
+    ("Rue de Rome, Boula, écharpe rouge autour du cou, s'insurge. « Nous avons grandi dans la pauvreté », "
+     "expose-t-il.", "Boula"),
+    ("« On n'a pas le choix », a déploré à l'Agence France-Presse sur place Denis Rudloff, un Gilet jaune.",
+     "Denis Rudloff"),
+    # corpus: one of a kind speaks ("l'un des organisateurs"), or the name in apposition to it
+    ("« Certains viennent pour le café », explique l'une des manifestantes.", "une des manifestantes"),
+    ("« Certains viennent pour le café », explique un des organisateurs de la marche.",
+     "un des organisateurs de la marche"),
+    ("« Nous voulions nous démarquer », reconnaissait un des organisateurs, le retraité Jean-Michel Bergon.",
+     "Jean-Michel Bergon"),
+    ("Priscillia Ludosky, une des initiatrices du mouvement, a demandé « des actes concrets ».",
+     "Priscillia Ludosky"),
+    # corpus: two particles in a name; an adjective with a capital is no name
+    ("« Cela n'a pas de précédent », souligne la porte-parole du Quai d'Orsay, Agnès von der Mühll.",
+     "Agnès von der Mühll"),
+    ("Le premier secrétaire du Parti Socialiste a déclaré : « Au début on croit que c'est un fake. »",
+     "premier secrétaire du Parti Socialiste"),
     # corpus: after "-t-on", where the speakers work names them; whom they told does not
     ("« Le cap sera maintenu », explique-t-on à Matignon.", "Matignon"),
     ("« Le cap sera maintenu », précise-t-on au ministère de l'Intérieur.", "ministère de l'Intérieur"),
@@ -378,6 +396,13 @@ def test_one_speaker(text: str, speaker: str) -> None:
 ])
 def test_the_person_concerned_is_who_the_article_is_about(text: str) -> None:
     assert [r.speaker.name for r in extract(text) if r.speaker][-1] == "Roman Prymula"
+
+
+def test_a_street_in_a_title_is_no_person_who_goes_on_speaking() -> None:
+    """corpus: "Porte Maillot" opening a title was the person a quotation standing alone continued."""
+    text = ("Porte Maillot, des manifestants ont retiré leur gilet\nJulien Dupont vient de Houdan. « On ne vit plus », "
+            "dit-il. Le groupe de la porte Maillot est anti-Macron. « Il se comporte comme un roi. »")
+    assert [r.speaker.name for r in extract(text) if r.speaker] == ["Julien Dupont", "Julien Dupont"]
 
 
 @pytest.mark.parametrize("text", [
