@@ -22,6 +22,7 @@ _SEATS = frozenset(_LEX.words("places"))
 #: Nouns of the press (data/fr/media_nouns.txt): "à l'Agence France-Presse" is whom speakers talk to.
 _MEDIA = frozenset(_LEX.words("media_nouns"))
 _TRAILING = patterns.SPACE + ".,;:–—-"
+_COMMA_SPACE = patterns.SPACE + ","
 #: Reported content that runs to the end of its sentence stops after this
 #: many characters (at a word, never inside a quotation). News prose has no
 #: sentence this long (the longest claim in the corpus is 1,313 characters);
@@ -191,7 +192,7 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
             if inner is not None:
                 own_end = q.outer.end
             continue
-        tail = _tail(text, s, vg)
+        tail = _tail(text, s, vg, quoted=True)
         if tail is None:
             continue
         mention, tail_end = tail
@@ -831,11 +832,16 @@ def _skip_apposition(text: str, s: Sentence, m: Mention) -> int:
     return m.span.end
 
 
-def _tail(text: str, s: Sentence, vg: verbs.VerbGroup) -> tuple[Mention | None, int] | None:
+def _tail(text: str, s: Sentence, vg: verbs.VerbGroup, quoted: bool = False) -> tuple[Mention | None, int] | None:
     """After an incise verb: the speaker mention and where the incise ends.
 
     With inversion ("a-t-il dit") the speaker is the pronoun; otherwise the
     first mention that is not a complement ("à l'AFP") names the speaker.
+    After a quotation (`quoted`), adjuncts between commas may stand before
+    it ("«…», a souligné, en pleurs, X"; "a expliqué à l'AFP, X"); after
+    plain text, what follows such a comma is the verb's object, the text
+    before it the verb's subject ("X, porte-parole, mettait en garde, dans
+    un registre complémentaire, les manifestants …").
     """
     end, pos = s.span.end, vg.span.end
     comma = text.find(",", pos, min(end, pos + _INCISE_REACH))
@@ -843,6 +849,8 @@ def _tail(text: str, s: Sentence, vg: verbs.VerbGroup) -> tuple[Mention | None, 
         return _on_place(text, s, vg), (comma if comma != -1 else end)
     adjuncts = patterns.ADJUNCTS.match(text, pos, end)
     reach = adjuncts.end() if adjuncts else pos  # only adjuncts may stand before the speaker
+    if quoted and reach > comma != -1 and text[pos:reach].strip(_COMMA_SPACE):
+        comma = text.find(",", reach, min(end, reach + _INCISE_REACH))  # the adjuncts hold commas
     for i in range(s.first_mention_from(pos), len(s.mentions)):
         m = s.mentions[i]
         if (comma != -1 and m.span.start > comma) or (m.span.start > reach and not _article_between(text, reach, m.span.start)):

@@ -149,6 +149,11 @@ NAMED = [
     # corpus (AFP, December 2018): "Mais" opening the sentence is no part of what was said
     ("Mais «ne comptez pas sur moi pour ajouter de la polémique», a déclaré François Bayrou.",
      ("direct", "ne comptez pas sur moi pour ajouter de la polémique", "François Bayrou", "déclarer")),
+    # corpus: adjuncts between commas before the speaker of a quotation
+    ("«Mourir comme ça, c'est injuste», a souligné, en pleurs, la voisine de la victime.",
+     ("direct", "Mourir comme ça, c'est injuste", "voisine de la victime", "souligner")),
+    ("«On est dans l'urgence», a expliqué à l'AFP, David Le Bars, secrétaire général du SCPN.",
+     ("direct", "On est dans l'urgence", "David Le Bars", "expliquer")),
     # a second quotation joined by "et" starts after the first one's speaker, not at its verb
     ("Le ministre Jean Dupont était à Lyon. Les frappes sont «intenses», a indiqué M. Dupont, et «la violence des "
      "raids est inédite», a-t-il souligné.",

@@ -192,6 +192,11 @@ def test_cognition_verb_with_words_in_marks_gives_a_claim(text: str, quote: str,
     "Une deuxième figure du mouvement, Priscilla Dudosky, invite les manifestants à se rendre aux frontières.",
     "La présidente du RN Marine Le Pen, et le président de DLR, Nicolas Dupont-Aignan, ont attaqué ce nouveau "
     "traité.",
+    # corpus: adjuncts between commas after the verb; what follows is its object or a stressed pronoun
+    "Camille Chaize, la porte-parole de la police nationale, mettait en garde, dans un registre complémentaire, les "
+    "manifestants sur les conséquences de leur présence.",
+    "Frédérique Rolet, secrétaire générale du Snes-FSU, rappelle, elle, que son syndicat a toujours condamné les "
+    "attaques aux biens.",
 ])
 def test_a_subject_and_its_verb_are_no_incise(text: str) -> None:
     assert not [r for r in extract(text) if r.rule.startswith("content-incise")]
