@@ -150,8 +150,8 @@ NAMED = [
     ("Mais «ne comptez pas sur moi pour ajouter de la polémique», a déclaré François Bayrou.",
      ("direct", "ne comptez pas sur moi pour ajouter de la polémique", "François Bayrou", "déclarer")),
     # corpus: adjuncts between commas before the speaker of a quotation
-    ("«Mourir comme ça, c'est injuste», a souligné, en pleurs, la voisine de la victime.",
-     ("direct", "Mourir comme ça, c'est injuste", "voisine de la victime", "souligner")),
+    ("«Mourir comme ça, c'est injuste», a souligné, en pleurs, cette habitante de Domessin (Savoie).",
+     ("direct", "Mourir comme ça, c'est injuste", "habitante de Domessin", "souligner")),
     ("«On est dans l'urgence», a expliqué à l'AFP, David Le Bars, secrétaire général du SCPN.",
      ("direct", "On est dans l'urgence", "David Le Bars", "expliquer")),
     # a second quotation joined by "et" starts after the first one's speaker, not at its verb
