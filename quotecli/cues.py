@@ -595,9 +595,13 @@ def _markers(text: str, s: Sentence, found: _Found) -> None:
             if _only_a_name(text, s, content):
                 continue  # "Pour la principale association de défense du logiciel libre, l'April : «…»": its name
             rule = "marker-front"
-        elif not front and word != "pour" and text[mk.start() - 2 : mk.start()].strip() in (",", "") \
+        elif not front and word != "pour" and text[mk.start() - 2 : mk.start()].strip() in (",", "", "»", "”", '"') \
                 and _blank(text, after, s.span.end, _TRAILING):
+            # "…, selon X." or, the words being X's, "… «une option parmi d'autres» selon X."
             start = _clause_start(text, s, s.span.start, found)
+            if text[mk.start() - 2 : mk.start()].strip() not in (",", "") \
+                    and verbs.may_occur(s.words, start, mk.start()):
+                continue  # "X a dénoncé «…» selon elle": the verb's claim, which the marker only echoes
             content = _trim(text, start, mk.start())
             rule = "marker-back"
         elif not front and word != "pour" and text[mk.start() - 2 : mk.start()].strip() == "," \

@@ -510,6 +510,9 @@ MARKERS = [
     # dev 061: a quotation, then selon X
     ('"Un sarkozysme sans les excès du sarkozysme", selon Laurent Joffrin dans Libération.',
      ("direct", "Un sarkozysme sans les excès du sarkozysme", "Laurent Joffrin", "selon")),
+    # corpus: the words in marks are the source's, so no comma is needed before "selon"
+    ("Cette possibilité restait lundi «une option parmi d'autres» selon Laurent Nuñez.",
+     ("mixed", "Cette possibilité restait lundi «une option parmi d'autres»", "Laurent Nuñez", "selon")),
     # dev 061: selon + a description at the end
     ("L'acteur aurait touché trois fois plus que sa co-star pour le tournage du film, selon la directrice de "
      "l'agence.",

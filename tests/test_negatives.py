@@ -107,7 +107,15 @@ NO_SOURCE = [
     "Pour repérer ces personnes, le gouvernement veut installer des algorithmes chez les fournisseurs d'accès.",
     # the journalist's sources are not a speaker
     "Selon nos informations, le ministre devrait quitter le gouvernement avant l'été.",
+    # "selon" with no comma and no words in marks before it is a manner, not a source
+    "Les tarifs varient selon les régions.",
 ]
+
+
+def test_a_marker_echoing_a_speech_verb_is_no_claim_of_its_own() -> None:
+    # corpus: "selon elle" only repeats who "a dénoncé" the words in marks
+    text = "Marine Le Pen a dénoncé des manifestations où ils « importent la violence » selon elle."
+    assert [(r.rule, r.speaker.name if r.speaker else None) for r in extract(text)] == [("preposed-object", "Marine Le Pen")]
 
 
 @pytest.mark.parametrize("text", NO_SOURCE)
