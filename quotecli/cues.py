@@ -397,6 +397,17 @@ def _main_clause_start(text: str, s: Sentence, cue: int, start: int, end: int) -
     return end
 
 
+def main_clause_start(text: str, s: Sentence) -> int:
+    """Where the main clause of a sentence opening on a fronted clause starts
+    (patterns.FRONTED_CLAUSE): after the comma closing that clause, if one
+    stands near; otherwise the sentence's start."""
+    opening = patterns.FRONTED_CLAUSE.match(text, s.span.start, s.span.end)
+    if opening is None:
+        return s.span.start
+    comma = _clause_comma(text, s, opening.end(), min(s.span.end, s.span.start + _SUBORDINATE_REACH))
+    return comma + 1 if text.startswith(",", comma) else s.span.start
+
+
 def _clause_commas(text: str, s: Sentence, start: int, end: int) -> int:
     """How many commas outside quotations stand between `start` and `end`."""
     n, comma = 0, _clause_comma(text, s, start, end)

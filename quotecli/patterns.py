@@ -397,6 +397,22 @@ FRONTED_SUBORDINATE = _compile(
     rf"\G (?i: {_TRIES['subordinators']} ) (?: (?<= ['’] ) | \b ) (?! {_SP}++ bien {_SP}++ que )"  # "Si bien que": a consequence
 )
 
+#: A sentence that opens on a clause whose nouns are not the main clause's
+#: subject: a subordinate ("Quand Sieyès écrit …, il poursuit"), an
+#: infinitive ("Avant de quitter les artisans, Emmanuel Macron …") or a
+#: gerund ("En recevant les syndicats, le ministre …"), maybe after "Mais",
+#: "Et" or an adverb ("Par ailleurs, avant de …"). The main clause starts
+#: after the comma that closes it.
+FRONTED_CLAUSE = _compile(
+    rf"""
+    \G (?: (?i: mais | et | or | puis | \L<adverbs> ) {_SP}*+ ,?+ {_SP}*+ )?+
+    (?: (?i: {_TRIES['subordinators']} ) (?: (?<= ['’] ) | \b ) (?! {_SP}++ bien {_SP}++ que )
+      | (?i: avant {_SP}++ d['’] | avant {_SP}++ de \b | après {_SP}++ (?: avoir | être ) \b | afin {_SP}++ d['’]
+           | afin {_SP}++ de \b | sans {_SP}++ (?: avoir | être ) \b )
+      | (?i: en ) {_SP}++ \p{{Ll}} [\p{{L}}\p{{M}}]{{2,20}}? ant \b )
+    """
+)
+
 # --------------------------------------------------------------------------
 # Source markers: "selon X", "d'après X", "pour X", "à en croire X"
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from operator import attrgetter
 
 from quotecli import document, lexicon, patterns, quotes, reading
-from quotecli.cues import Attribution, Sentence, find_attributions
+from quotecli.cues import Attribution, Sentence, find_attributions, main_clause_start
 from quotecli.mentions import Mention, find_mentions
 from quotecli.model import Cue, QuoteType, Record, Span, Speaker, SpeakerKind
 from quotecli.quotes import Quotation
@@ -113,7 +113,7 @@ def _extract(text: str, doc_id: str | None) -> list[Record]:
             count = len(records)
             covered: list[Span] = []
             attributions = find_attributions(text, sentence)
-            subject = next((m for m in sentence.mentions if not m.after_preposition and not _agent(text, m)), None)
+            subject = _subject(text, sentence)
             first_cue = min((a.cue.start for a in attributions if a.cue), default=sent.end)
             if subject is not None and not subject.is_pronoun and subject.span.end <= first_cue:
                 resolver.note_subject(subject)
@@ -143,6 +143,15 @@ def _extract(text: str, doc_id: str | None) -> list[Record]:
             previous = sent if not s_quotes and len(records) == count else None
     records.sort(key=lambda r: r.span.start)
     return _named_by_the_next([_named_later(r, resolver) for r in records])
+
+
+def _subject(text: str, sentence: Sentence) -> Mention | None:
+    """The subject a sentence brings into view for later pronouns: its first
+    mention that is no complement, in its main clause ("Avant de quitter les
+    artisans boulangers, Emmanuel Macron s'est exprimé": not the artisans)."""
+    start = main_clause_start(text, sentence)
+    return next((m for m in sentence.mentions
+                 if m.span.start >= start and not m.after_preposition and not _agent(text, m)), None)
 
 
 def _agent(text: str, m: Mention) -> bool:

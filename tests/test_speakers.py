@@ -335,6 +335,13 @@ ONE_SPEAKER = [
      "Jean-Michel Bergon"),
     ("Priscillia Ludosky, une des initiatrices du mouvement, a demandé « des actes concrets ».",
      "Priscillia Ludosky"),
+    # corpus: a fronted clause's nouns are not the subject a later pronoun takes up
+    ("Si Emmanuel Macron a répondu à la question, François Bayrou reste prudent. « D'autres sujets restent en "
+     "suspens », assure-t-il.", "François Bayrou"),
+    ("Avant de quitter Jean Dupont, Emmanuel Macron s'est exprimé. « Je pense qu'on peut le faire », a-t-il ajouté.",
+     "Emmanuel Macron"),
+    ("En recevant Jean Dupont, Emmanuel Macron s'est exprimé. « Je pense qu'on peut le faire », a-t-il ajouté.",
+     "Emmanuel Macron"),
     # corpus: two particles in a name; an adjective with a capital is no name
     ("« Cela n'a pas de précédent », souligne la porte-parole du Quai d'Orsay, Agnès von der Mühll.",
      "Agnès von der Mühll"),
