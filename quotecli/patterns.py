@@ -481,10 +481,8 @@ UNLISTED_ROLE = _compile(
     """
 )
 
-#: A role in apposition after a name: "Rami Abdel Rahmane, directeur de l'OSDH".
-APPOSITION_ROLE = _compile(
-    rf"""
-    \G {_SP}*+ , {_SP}*+
+#: A role phrase: "directeur de l'OSDH", "un infirmier libéral".
+_ROLE_PHRASE = rf"""
     (?P<role_phrase>
         (?: {_DET} )?+ (?: {_PRE_ADJ} [sx]?+ \b {_SP}*+ )?+
         (?i: \L<roles> ) \b (?! [-\u2011] )
@@ -492,8 +490,12 @@ APPOSITION_ROLE = _compile(
         (?: {_COMPLEMENT} ){{0,3}}+
         (?: {_SP}*+ \( {_SP}*+ {ACRONYM} {_SP}*+ \) )?+
     )
-    """
-)
+"""
+#: A role in apposition after a name: "Rami Abdel Rahmane, directeur de l'OSDH".
+APPOSITION_ROLE = _compile(rf"\G {_SP}*+ , {_SP}*+ {_ROLE_PHRASE}")
+#: A role a name is said to hold: "Alain Faugeron est infirmier libéral",
+#: "Jean Dupont était le maire de la ville".
+COPULA_ROLE = _compile(rf"\G {_SP}++ (?: est | était ) {_SP}++ {_ROLE_PHRASE} (?= {_SP}*+ [,.;:!?…)] | {_SP}++ (?: à | au | dans | en | depuis | et ) \b )")
 #: How far an APPOSITION_ROLE match may read. The pattern requires a comma
 #: after a variable start, and the regex module looks for such a required
 #: character across all the text it is given before trying the pattern:
@@ -513,6 +515,14 @@ def apposition_role(text: str, pos: int, end: int | None = None) -> regex.Match[
     if i >= end or text[i] != ",":
         return None
     return APPOSITION_ROLE.match(text, pos, end)
+
+
+def copula_role(text: str, pos: int) -> regex.Match[str] | None:
+    """COPULA_ROLE at `pos` (a name's end), reading at most APPOSITION_REACH
+    characters; most names are followed by no "est", checked first in Python."""
+    if not text.startswith((" est ", " était "), pos):
+        return None
+    return COPULA_ROLE.match(text, pos, min(len(text), pos + APPOSITION_REACH))
 
 #: Where an incise inside a quotation ends: «A, a-t-il dit, B» / «A, dit-il. B».
 INCISE_END = regex.compile(r"[,.!?…][ \t\u00a0\u2009\u202f]*+")

@@ -110,7 +110,7 @@ class Resolver:
                 entity = target
         # Apposition the other way: "Rami Abdel Rahmane, directeur de l'OSDH".
         if entity is not None and m.kind in ("name", "titled") and entity.kind is not SpeakerKind.ORGANISATION:
-            role = patterns.apposition_role(self._text, m.span.end)
+            role = patterns.apposition_role(self._text, m.span.end) or patterns.copula_role(self._text, m.span.end)
             if role:
                 if not m.after_preposition or _closed(self._text, role.group("role_phrase"), role.end()):
                     self._attach_role(entity, role.group("role_phrase"), None)
@@ -210,7 +210,7 @@ class Resolver:
             # "l'ONG Human Rights Watch", "Moscou", "Parti socialiste (PS)"; "Porte Maillot", "Quai d'Orsay"
             kind = SpeakerKind.ORGANISATION
         elif m.kind == "role" or m.title or tokens[0] in _FIRST_NAMES \
-                or len(name.split()) >= 2 and not name.startswith(("Les ", "Les\u00a0")):  # "Les Champs-Élysées"
+                or len(name.split()) >= 2 and not _named_thing(name):
             kind = SpeakerKind.PERSON
         else:
             kind = SpeakerKind.UNKNOWN
@@ -509,6 +509,17 @@ _FEMININE_PRE_ADJECTIVES = frozenset({"nouvelle", "ancienne", "premiere", "derni
                                       "haute"})
 _PRE_ADJECTIVES = _FEMININE_PRE_ADJECTIVES | {"nouveau", "nouvel", "ancien", "jeune", "meme", "premier", "dernier",
                                               "futur", "actuel", "principal", "haut", "ex"}
+
+
+def _named_thing(name: str) -> bool:
+    """Whether a name of several words, none a known first name, names no
+    person: it opens on an article other than "Le" ("Les Champs-Élysées",
+    "L'Arc de Triomphe", "La Baule"; "Le Pen", "Le Maire" are surnames), or
+    ends on a Roman numeral ("Acte XII"; "Louis XIV" has a first name)."""
+    if name.startswith(("Les ", "Les\u00a0", "La ", "La\u00a0", "L'", "L’")):
+        return True
+    last = name.rsplit(None, 1)[-1]
+    return patterns.ROMAN_NUMERAL.fullmatch(last) is not None
 
 
 def _generic_body(m: Mention) -> bool:

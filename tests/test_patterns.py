@@ -128,6 +128,12 @@ EXAMPLES = [
     Ex("ROMAN_NUMERAL", "VIII", "VIII", 0, "fullmatch"),
     Ex("ROMAN_NUMERAL", "XIV", "XIV", 0, "fullmatch"),
     Ex("ROMAN_NUMERAL", "CGT", None, 0, "fullmatch"),
+    # after a name: "Alain Faugeron| est infirmier libéral dans les environs"
+    Ex("COPULA_ROLE", " est infirmier libéral dans les environs", " est infirmier libéral", 0, "match"),
+    Ex("COPULA_ROLE", " était le maire de Lyon.", " était le maire de Lyon", 0, "match"),
+    Ex("COPULA_ROLE", " est parti.", None, 0, "match"),
+    Ex("COPULA_ROLE", " est ministre des Finances depuis mai", " est ministre des Finances", 0, "match"),
+    Ex("COPULA_ROLE", " est ministre des choses", None, 0, "match"),
     Ex("FRONTED_CLAUSE", "Si Emmanuel Macron a répondu, d'autres", "Si", 0, "match"),
     Ex("FRONTED_CLAUSE", "Par ailleurs, avant de quitter les artisans", "Par ailleurs, avant de", 0, "match"),
     Ex("FRONTED_CLAUSE", "En recevant les syndicats, le ministre", "En recevant", 0, "match"),

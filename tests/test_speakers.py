@@ -342,6 +342,15 @@ ONE_SPEAKER = [
      "Emmanuel Macron"),
     ("En recevant Jean Dupont, Emmanuel Macron s'est exprimé. « Je pense qu'on peut le faire », a-t-il ajouté.",
      "Emmanuel Macron"),
+    # corpus: a name opening on "L'" or "La", or ending on a Roman numeral, names no person a role takes up
+    ("L'Arc de Triomphe a été tagué, un geste qui a choqué Édouard Philippe. « Je suis attaché au respect de la "
+     "loi », a déclaré le Premier ministre.", "Premier ministre"),
+    # corpus: "X est infirmier": the role a description takes up
+    ("Alain Faugeron est infirmier libéral dans les environs de Clermont. Une octogénaire y vit seule. « Nous "
+     "contactons les médecins », témoigne l'infirmier.", "Alain Faugeron"),
+    # corpus: a person known by age only
+    ("Un quadragénaire s'active, il veut garder l'anonymat. Une discussion s'engage avec Sandrine Dupuis. « Je "
+     "préfère préparer des paniers », confie-t-il.", "quadragénaire"),
     # corpus: two particles in a name; an adjective with a capital is no name
     ("« Cela n'a pas de précédent », souligne la porte-parole du Quai d'Orsay, Agnès von der Mühll.",
      "Agnès von der Mühll"),
@@ -403,6 +412,13 @@ def test_one_speaker(text: str, speaker: str) -> None:
 ])
 def test_the_person_concerned_is_who_the_article_is_about(text: str) -> None:
     assert [r.speaker.name for r in extract(text) if r.speaker][-1] == "Roman Prymula"
+
+
+def test_a_numbered_event_in_a_heading_is_no_person_a_pronoun_takes_up() -> None:
+    """corpus: "Acte XIII" in a video heading was "il" of the next quotation."""
+    text = ("Selon Cyprien Royer, témoin, ce serait une grenade.\n« Gilets jaunes » Acte XIII : des forces de l'ordre "
+            "encerclées\n« Il a reçu une grenade », affirme-t-il.")
+    assert [r.speaker.name for r in extract(text) if r.speaker] == ["Cyprien Royer", "Cyprien Royer"]
 
 
 def test_a_street_in_a_title_is_no_person_who_goes_on_speaking() -> None:
