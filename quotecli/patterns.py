@@ -93,6 +93,7 @@ _LISTS = {
     "documents": _variants(_LEX.words("document_nouns")),
     "adjectives": _variants(_plurals(_LEX.words("demonyms") | _LEX.words("role_adjectives"))),
     "titles": _variants(_LEX.titles()),
+    "numbered_names": _variants(_LEX.words("numbered_names")),
     "subordinators": _variants(_LEX.words("subordinators")),
     "infinitive_nouns": _variants(_LEX.words("infinitive_nouns")),
     "measures": _variants(_LEX.words("measure_nouns")),
@@ -160,7 +161,8 @@ _PARTICLE = r"(?: d['’] | (?: de | van | von | der | den | di | da | dos | del
 #: A proper name of one to five words, not starting with a function word
 #: ("Dans", "Selon"); "Le Figaro", "La Poste", "Le Pen" keep their article.
 NAME = rf"""
-    (?: (?: Le | La | Les ) {_SP}++ | L['’] | (?: \p{{Lu}} \. {_SP}*+ ){{1,2}}+ (?= \p{{Lu}} \p{{Ll}} ) )?+
+    \L<numbered_names> (?! [\p{{L}}\p{{M}}\d] )  # "France 2", "TF1" (data/fr/numbered_names.txt)
+  | (?: (?: Le | La | Les ) {_SP}++ | L['’] | (?: \p{{Lu}} \. {_SP}*+ ){{1,2}}+ (?= \p{{Lu}} \p{{Ll}} ) )?+
     (?! (?i: \L<function_words> ) \b ) {_NAME_WORD}
     (?: (?: {_SP}++ {_PARTICLE} (?: {_SP}++ {_PARTICLE} )?+ {_SP}*+ | {_SP}++ ) {_NAME_WORD} ){{0,4}}+
 """

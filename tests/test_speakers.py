@@ -351,6 +351,9 @@ ONE_SPEAKER = [
     # corpus: a person known by age only
     ("Un quadragénaire s'active, il veut garder l'anonymat. Une discussion s'engage avec Sandrine Dupuis. « Je "
      "préfère préparer des paniers », confie-t-il.", "quadragénaire"),
+    # corpus: a channel's name ends on a number; after it, the subject of the incise
+    ("« Nous sommes là », a accusé sur France 2 le député de Seine-Saint-Denis.", "député de Seine-Saint-Denis"),
+    ("D'après Réunion 1ère, les blocages continuent.", "Réunion 1ère"),
     # corpus: two particles in a name; an adjective with a capital is no name
     ("« Cela n'a pas de précédent », souligne la porte-parole du Quai d'Orsay, Agnès von der Mühll.",
      "Agnès von der Mühll"),
