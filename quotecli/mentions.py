@@ -101,7 +101,7 @@ def find_mentions(text: str, paragraphs: Sequence[Span], words: Words, quoted: S
                 if _shouted_word(mention):
                     continue
                 mention = _without_opener(text, mention, para)
-                mention = _one_of(text, mention)
+                mention = _one_of(text, _demonstrative_noun(text, mention))
                 if out and out[-1].after_preposition and not mention.after_preposition \
                         and out[-1].kind in ("role", "partitive") and mention.kind in ("name", "titled") \
                         and text[out[-1].span.end : mention.span.start].strip() == ",":
@@ -197,6 +197,20 @@ def _holder_in_complement(text: str, m: Mention) -> list[Mention]:
         outer = _mention(text, head) if head is not None and head.lastgroup == "np" else None
         return [outer, holder] if outer is not None and outer.span.end <= holder.span.start else [holder]
     return [m]
+
+
+def _demonstrative_noun(text: str, m: Mention) -> Mention:
+    """"ce Saranais", "cet Allemand", "cette Parisienne": a capitalised noun
+    after a demonstrative names an inhabitant, a description that points
+    back, not a person of that name."""
+    if m.kind != "name" or not m.name or " " in m.name or m.name != m.text:
+        return m
+    word, start = _previous_word(text, m.span.start)
+    if word not in ("ce", "cet", "cette"):
+        return m
+    before, at = _previous_word(text, start)
+    return Mention(Span(start, m.span.end), "role", text[start : m.span.end], head=m.name,
+                   after_preposition=_after_preposition(text, before, at))
 
 
 def _one_of(text: str, m: Mention) -> Mention:

@@ -351,6 +351,9 @@ ONE_SPEAKER = [
     # corpus: a person known by age only
     ("Un quadragénaire s'active, il veut garder l'anonymat. Une discussion s'engage avec Sandrine Dupuis. « Je "
      "préfère préparer des paniers », confie-t-il.", "quadragénaire"),
+    # corpus: a capitalised noun after a demonstrative is an inhabitant who points back, not a name
+    ("Jean-Paul Dubois exige des réponses. « On veut du concret », lance ce Saranais de 54 ans.",
+     "Jean-Paul Dubois"),
     # corpus: a channel's name ends on a number; after it, the subject of the incise
     ("« Nous sommes là », a accusé sur France 2 le député de Seine-Saint-Denis.", "député de Seine-Saint-Denis"),
     ("D'après Réunion 1ère, les blocages continuent.", "Réunion 1ère"),
