@@ -432,10 +432,17 @@ class Resolver:
     def holder_of(self, role: str) -> Speaker | None:
         """Who the text has tied to a role by now ("le Premier ministre" …
         "du Premier ministre Andrej Babiš"): for a role named before its holder."""
+        ent = self._named_holder(role)
+        return None if ent is None else self._speaker(ent, None, None, "role -> name given later")
+
+    def _named_holder(self, role: str) -> Entity | None:
+        """The person tied to a role, if the text named them (not a
+        description that took the role's words: "ex-ministre de la Transition")."""
         ent = self._by_role.get(_role_key(role)) or self._by_role_prefix(role) or self._by_synonym(role)
-        if ent is None or ent.kind is not SpeakerKind.PERSON or fold(ent.name) == _role_key(role):
+        if ent is None or ent.kind is not SpeakerKind.PERSON or fold(ent.name) == _role_key(role) \
+                or not ent.name[:1].isupper():
             return None
-        return self._speaker(ent, None, None, "role -> name given later")
+        return ent
 
     def person_since(self, pos: int) -> Speaker | None:
         """The last person named after `pos` (outside complements), if any:
@@ -457,8 +464,8 @@ class Resolver:
                 entity = self._new(m.head, SpeakerKind.PERSON)
                 entity.role = m.head
                 entity.gender, entity.gender_basis = _role_gender(m.text)
-            else:  # "Cette jeune fille de 20 ans …": someone in view
-                entity = self._anaphoric(m)
+            else:  # the person the text named as the role's holder; or "Cette jeune fille …": someone in view
+                entity = self._named_holder(m.head) or self._anaphoric(m)
         if entity is None and m.kind == "group":
             entity = self._new(m.head or m.text, SpeakerKind.GROUP)
             head = fold(m.head or "").split(" ")[0]

@@ -351,6 +351,10 @@ ONE_SPEAKER = [
     # corpus: a person known by age only
     ("Un quadragénaire s'active, il veut garder l'anonymat. Une discussion s'engage avec Sandrine Dupuis. « Je "
      "préfère préparer des paniers », confie-t-il.", "quadragénaire"),
+    # corpus: a role as a sentence's subject brings its named holder into view for a later "il"
+    ("Christophe Castaner, ministre de l'Intérieur, a parlé. Le député Éric Coquerel a protesté.\nÀ la reprise, le "
+     "ministre de l'Intérieur a poursuivi sa réponse. « Le ridicule ne tue pas », a-t-il dit.",
+     "Christophe Castaner"),
     # corpus: a capitalised noun after a demonstrative is an inhabitant who points back, not a name
     ("Jean-Paul Dubois exige des réponses. « On veut du concret », lance ce Saranais de 54 ans.",
      "Jean-Paul Dubois"),
