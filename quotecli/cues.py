@@ -397,10 +397,19 @@ def _main_clause_start(text: str, s: Sentence, cue: int, start: int, end: int) -
     return end
 
 
+#: The first words of every FRONTED_CLAUSE match: a sentence opening on none is spared the pattern.
+_CLAUSE_OPENERS = frozenset(
+    {w.split(" ")[0].split("'")[0] for w in _LEX.words("subordinators") | _LEX.words("incise_adverbs")}
+    | {"mais", "et", "or", "puis", "avant", "après", "afin", "sans", "en"})
+
+
 def main_clause_start(text: str, s: Sentence) -> int:
     """Where the main clause of a sentence opening on a fronted clause starts
     (patterns.FRONTED_CLAUSE): after the comma closing that clause, if one
     stands near; otherwise the sentence's start."""
+    first = s.words.at(s.span.start)
+    if first is None or s.words.lower[first] not in _CLAUSE_OPENERS:
+        return s.span.start
     opening = patterns.FRONTED_CLAUSE.match(text, s.span.start, s.span.end)
     if opening is None:
         return s.span.start
