@@ -94,6 +94,7 @@ _LISTS = {
     "adjectives": _variants(_plurals(_LEX.words("demonyms") | _LEX.words("role_adjectives"))),
     "titles": _variants(_LEX.titles()),
     "numbered_names": _variants(_LEX.words("numbered_names")),
+    "media": _variants(_LEX.words("media_nouns")),
     "subordinators": _variants(_LEX.words("subordinators")),
     "infinitive_nouns": _variants(_LEX.words("infinitive_nouns")),
     "measures": _variants(_LEX.words("measure_nouns")),
@@ -212,7 +213,8 @@ _COMPLEMENT_WORD = r"""
 _COMPLEMENT = rf"""
     {_SP}++
     (?: (?: (?i: de{_SP}++la{_SP}++ | de{_SP}++l['’] | des{_SP}++ | du{_SP}++ | de{_SP}++ | d['’]
-               | à{_SP}++la{_SP}++ | à{_SP}++l['’] ) (?: {_PRE_ADJ} [sx]?+ {_SP}++ (?= \p{{Ll}} ) )?+ {_COMPLEMENT_WORD}
+               | (?: à{_SP}++la{_SP}++ | à{_SP}++l['’] ) (?! \L<media> \b ) )
+            (?: {_PRE_ADJ} [sx]?+ {_SP}++ (?= \p{{Ll}} ) )?+ {_COMPLEMENT_WORD}
           | (?: aux | au ) {_SP}++ (?= \p{{Lu}} ) {_COMPLEMENT_WORD} )
         (?: {_SP}++ \L<adjectives> \b ){{0,2}}+
       | (?: à | en ) {_SP}++ \p{{Lu}} [\p{{L}}\p{{M}}\-\u2011]*+

@@ -149,6 +149,11 @@ NAMED = [
     # corpus (AFP, December 2018): "Mais" opening the sentence is no part of what was said
     ("Mais «ne comptez pas sur moi pour ajouter de la polémique», a déclaré François Bayrou.",
      ("direct", "ne comptez pas sur moi pour ajouter de la polémique", "François Bayrou", "déclarer")),
+    # corpus: "à l'AFP" after a role is whom it spoke to, no complement of the role
+    ("« L'homme a été interpellé », a précisé le parquet à l'Agence France-Presse.",
+     ("direct", "L'homme a été interpellé", "parquet", "préciser")),
+    ("« Une mobilisation est attendue », a indiqué une source policière à l'AFP.",
+     ("direct", "Une mobilisation est attendue", "source policière", "indiquer")),
     # corpus: adjuncts between commas before the speaker of a quotation
     ("«Mourir comme ça, c'est injuste», a souligné, en pleurs, cette habitante de Domessin (Savoie).",
      ("direct", "Mourir comme ça, c'est injuste", "habitante de Domessin", "souligner")),
