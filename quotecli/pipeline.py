@@ -362,13 +362,15 @@ def _standalone(text: str, q: Quotation, sent: Span, para: Span, last: Record | 
     # content: "ont fait part de leur indignation par Christian Jacob") speaks next.
     since = (last.cue.span.end if last.cue else last.span.end) if last is not None else 0
     named = resolver.person_since(max(since, q.outer.start - _CONTINUATION_REACH))
+    words = text[q.span.start : q.span.end]
     if signer is not None:
         resolver.read_until(signer.span.end)
         speaker, rule = resolver.resolve(signer), "signed"
-    elif named is not None:
+    elif named is not None and not _names_itself(words, named.name):
         speaker, rule = named, "continuation"
     elif last is not None and last.speaker is not None and last.speaker.name is not None \
-            and 0 <= q.outer.start - last.span.end <= _CONTINUATION_REACH:
+            and 0 <= q.outer.start - last.span.end <= _CONTINUATION_REACH \
+            and not _names_itself(words, last.speaker.name):
         speaker = Speaker(last.speaker.name, None, None, last.speaker.kind, "continuation of previous speaker",
                           last.speaker.role, last.speaker.gender, last.speaker.gender_basis)
         rule = "continuation"
@@ -377,6 +379,22 @@ def _standalone(text: str, q: Quotation, sent: Span, para: Span, last: Record | 
         flags.append("no_speaker")
     return Record(QuoteType.DIRECT, " ".join(text[p.start : p.end] for p in q.pieces), q.span, q.pieces,
                   speaker, None, rule, lines.line(q.span.start), tuple(dict.fromkeys(flags)), doc_id)
+
+
+def _names_itself(words: str, name: str | None) -> bool:
+    """Whether quoted words name a person by their surname ("Je ne laisserai
+    pas Castaner …"): people do not speak of themselves so, so the words are
+    not theirs to go on with."""
+    if not name or not name[:1].isupper() or " " not in name:
+        return False
+    surname = name.rsplit(" ", 1)[-1]
+    at = words.find(surname)
+    while at != -1:
+        end = at + len(surname)
+        if (at == 0 or not words[at - 1].isalpha()) and (end == len(words) or not words[end].isalpha()):
+            return True
+        at = words.find(surname, end)
+    return False
 
 
 def _blank_before(text: str, start: int, end: int, chars: str) -> bool:

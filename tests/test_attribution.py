@@ -691,6 +691,14 @@ def test_quotation_standing_alone_continues_the_previous_speaker(text: str, expe
     assert record(text, expected[1]).rule == "continuation"
 
 
+def test_quotation_naming_the_previous_speaker_does_not_continue_them() -> None:
+    # corpus: a tweet quoted after Éric Drouet's words speaks of him; its author is not him
+    text = ("« Nous irons à l'Élysée », a déclaré Éric Drouet.\n« De nouveau Éric Drouet interpellé. Pourquoi ? Abus "
+            "de pouvoir. »")
+    rec = record(text, "De nouveau Éric Drouet interpellé. Pourquoi ? Abus de pouvoir.")
+    assert (rec.rule, rec.speaker) == ("standalone", None)
+
+
 def test_quotation_standing_alone_with_nobody_before_has_no_speaker() -> None:
     text = "«Nous défendrons nos intérêts partout.»"
     (r,) = extract(text)
