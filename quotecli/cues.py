@@ -251,6 +251,8 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
             end = _claim_end(text, s, tail_end + 1, s.span.end)
             claim.append(_trim(text, tail_end + 1, end))  # "X, a-t-il dit, Y."
             tail_end = end
+        elif _only_names(text, s, claim[0]):
+            continue  # "L'avocat des familles, Arié Alimi, a demandé …": the verb's subject, not a claim
         take(_attribution("content-incise", vg, tuple(claim), mention), Span(pos, tail_end))
 
     # 4. Source markers: "selon X, …", "…, selon X.", "selon lequel …".
@@ -276,6 +278,23 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
     _colon_quotes(text, s, found)
 
     return sorted(found.items, key=lambda a: a.content[0].start if a.content else 0)
+
+
+def _only_names(text: str, s: Sentence, span: Span) -> bool:
+    """Whether `span` holds nothing but mentions, their appositions and the
+    commas between them: a subject, which says nothing."""
+    pos = _skip_space(text, span.start, span.end)
+    i = s.first_mention_from(pos)
+    while pos < span.end:
+        if i >= len(s.mentions) or s.mentions[i].span.start != pos:
+            return False
+        m = s.mentions[i]
+        role = patterns.apposition_role(text, m.span.end, span.end)
+        pos = _skip_space(text, role.end() if role else m.span.end, span.end)
+        if text.startswith(",", pos):
+            pos = _skip_space(text, pos + 1, span.end)
+        i = s.first_mention_from(pos)
+    return True
 
 
 def _passives(text: str, s: Sentence, found: _Found) -> None:

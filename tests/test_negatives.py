@@ -205,6 +205,9 @@ def test_cognition_verb_with_words_in_marks_gives_a_claim(text: str, quote: str,
     "manifestants sur les conséquences de leur présence.",
     "Frédérique Rolet, secrétaire générale du Snes-FSU, rappelle, elle, que son syndicat a toujours condamné les "
     "attaques aux biens.",
+    # corpus: names and their appositions before the verb are its subject, however the commas fall
+    "L'avocat des familles, Arié Alimi, a demandé le dépaysement de la procédure.",
+    "Le président de LR, Laurent Wauquiez, demande un moratoire sur les taxes.",
 ])
 def test_a_subject_and_its_verb_are_no_incise(text: str) -> None:
     assert not [r for r in extract(text) if r.rule.startswith("content-incise")]
