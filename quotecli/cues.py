@@ -59,6 +59,7 @@ class Sentence:
     mention_starts: Sequence[int] = field(default=(), compare=False)
     quote_colons: Sequence[int] = field(default=(), compare=False)  # colons right before a quotation
     breaks: Sequence[int] = field(default=(), compare=False)  # ":" and ";" outside quotations
+    contrasts: Sequence[int] = field(default=(), compare=False)  # the commas before "tandis que", outside quotations
     # The sentence before, when it holds no quotation and reports nothing: what
     # "C'est ce qu'a annoncé X" can take up.
     previous: Span | None = field(default=None, compare=False)
@@ -69,7 +70,8 @@ class Sentence:
         colons = (_colon_before(text, q.outer.start, span.start) for q in quotations)
         quote_starts = [q.outer.start for q in quotations]
         return cls(span, quotations, mentions, words, quote_starts, [m.span.start for m in mentions],
-                   [c for c in colons if c is not None], _breaks(text, span, quotations, quote_starts), previous)
+                   [c for c in colons if c is not None], _breaks(text, span, quotations, quote_starts),
+                   _contrasts(text, span, words, quotations, quote_starts), previous)
 
     def in_quotation(self, pos: int) -> bool:
         """Whether `pos` lies inside one of the sentence's quotations (marks included)."""
@@ -92,6 +94,32 @@ def _breaks(text: str, span: Span, quotations: Sequence[Quotation], quote_starts
                 found.append(at)
             at = text.find(char, at + 1, span.end)
     return sorted(found)
+
+
+def _contrasts(text: str, span: Span, words: Words, quotations: Sequence[Quotation], quote_starts: list[int]) -> list[int]:
+    """The commas before "tandis que" outside quotations, but for one that
+    goes on in marks: "X a qualifié le procédé de « … », tandis que Y …"
+    opens another speaker's clause."""
+    found = []
+    for i in words.among(_CONTRAST_WORDS, span.start, span.end):
+        if i + 1 >= len(words.lower) or words.lower[i + 1] not in ("que", "qu"):
+            continue
+        after = words.ends[i + 1]
+        while after < span.end and text[after] in patterns.SPACE + "'’":
+            after += 1
+        if text.startswith(("«", "“", '"'), after):
+            continue  # "…, tandis qu'« … »": the same speaker's words go on
+        comma = words.starts[i] - 1
+        while comma > span.start and text[comma] in patterns.SPACE:
+            comma -= 1
+        q = bisect_right(quote_starts, comma) - 1
+        if text[comma] == "," and (q < 0 or comma >= quotations[q].outer.end):
+            found.append(comma)
+    return found
+
+
+#: The word of a contrast that opens another subject's clause.
+_CONTRAST_WORDS = frozenset({"tandis"})
 
 
 class _Spans:
@@ -364,7 +392,7 @@ def _preposed(text: str, s: Sentence, found: _Found) -> None:
             continue
         # "X a précisé que … : « … »": the quotation after the colon is its own record.
         end = _content_end(text, s, content_start)
-        colon_quote = _quotation_from(s, end + 1) if end < s.span.end else None
+        colon_quote = _quotation_from(s, end + 1) if text.startswith(":", end, s.span.end) else None
         main = min(_main_clause_start(text, s, vg.span.start, content_start, end),
                    _next_coordinated_cue(text, s, vg.span.start, content_start, end))
         if main < end:  # the quotation after the colon is the main clause's, or the next verb's
@@ -839,7 +867,9 @@ def _content_end(text: str, s: Sentence, start: int) -> int:
     before a quotation ("… a précisé que … : « … »"), which is a record of
     its own."""
     i = bisect_left(s.quote_colons, start)
-    return s.quote_colons[i] if i < len(s.quote_colons) else _claim_end(text, s, start, s.span.end)
+    end = s.quote_colons[i] if i < len(s.quote_colons) else _claim_end(text, s, start, s.span.end)
+    j = bisect_left(s.contrasts, start)  # ", tandis que Y …": another speaker's clause
+    return min(end, s.contrasts[j]) if j < len(s.contrasts) else end
 
 
 def _claim_end(text: str, s: Sentence, start: int, end: int) -> int:

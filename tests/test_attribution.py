@@ -405,6 +405,15 @@ def test_coordinated_speech_verbs(text: str, expected: Row) -> None:
     assert expected in found(text)
 
 
+def test_a_claim_ends_where_another_subject_takes_over() -> None:
+    # corpus: ", tandis que Y …" is another speaker's clause; ", tandis qu'« … »" goes on in the same words
+    text = "Jérôme Rodrigues affirme avoir été touché par un tir, tandis que M. Castaner a indiqué que l'enquête dira tout."
+    assert [(r.quote, r.speaker.name) for r in extract(text) if r.speaker] == [
+        ("avoir été touché par un tir", "Jérôme Rodrigues"), ("l'enquête dira tout", "Castaner")]
+    text = "Thierry Mariani a jugé que le taux «peut se changer», tandis qu'«on ne change pas une culture»."
+    assert [r.quote for r in extract(text)] == ["le taux «peut se changer», tandis qu'«on ne change pas une culture»"]
+
+
 def test_a_main_clause_cue_keeps_its_whole_claim() -> None:
     """An odd number of commas before the cue: the subordinate clause has
     closed and the cue is the main clause's, whose claim runs on."""
