@@ -1173,9 +1173,31 @@ def _inner_incise(text: str, piece: Span, words: Words) -> tuple[verbs.VerbGroup
         if vg is not None:
             stop = patterns.INCISE_END.search(text, vg.span.end, min(piece.end, vg.span.end + 80))
             if stop is not None:
-                return vg, comma, stop.end()
+                return vg, comma, _incise_resume(text, stop, piece.end)
         comma = text.find(",", comma + 1, piece.end)
     return None
+
+
+def _incise_resume(text: str, stop, end: int) -> int:  # type: ignore[no-untyped-def]
+    """Where the quotation resumes after an incise ending at `stop` (an
+    INCISE_END match): after it, or, when the speaker's apposition and
+    adjuncts close the incise with a full stop, after that («A, explique
+    M. Dupont, ancien chef d'entreprise, à nos confrères. B»)."""
+    if not stop.group().startswith(","):
+        return int(stop.end())
+    pos = stop.start()
+    while True:
+        role = patterns.apposition_role(text, pos, end)
+        adjuncts = patterns.ADJUNCTS.match(text, pos, min(end, pos + _ADJUNCT_REACH)) if role is None else None
+        reach = role.end() if role else adjuncts.end() if adjuncts else pos
+        if reach <= pos + 1:
+            return int(stop.end())
+        pos = _skip_space_back(text, pos, reach)
+        close = patterns.INCISE_END.match(text, pos, end)
+        if close is None:
+            return int(stop.end())
+        if not close.group().startswith(","):
+            return int(close.end())
 
 
 def _quotation_content(text: str, q: Quotation, s: Sentence, tail_end: int,

@@ -323,7 +323,7 @@ INCISE_LEAD = regex.compile(
 #: What may stand between a verb and the content it introduces:
 #: time words, "à l'AFP", "dans un communiqué", ", au contraire,".
 #: The determiner that opens a prepositional adjunct: "à l'AFP", "dans un communiqué".
-_ADJUNCT_DET = rf"(?: la | le | les | l['’] | un | une | ce | cet | cette | son | sa | ses | leur | leurs | d['’]une | d['’]un ) {_SP}*+"
+_ADJUNCT_DET = rf"(?: la | le | les | l['’] | un | une | ce | cet | cette | son | sa | ses | leur | leurs | nos | notre | vos | votre | d['’]une | d['’]un ) {_SP}*+"
 #: Before a direct object, an adjunct's noun phrase ends where the next one
 #: begins: "a rappelé aux policiers| les règles qui …", "a annoncé à la
 #: presse| des mesures". (Before "que", it may hold one: "déclare en recevant
@@ -528,8 +528,11 @@ def copula_role(text: str, pos: int) -> regex.Match[str] | None:
         return None
     return COPULA_ROLE.match(text, pos, min(len(text), pos + APPOSITION_REACH))
 
-#: Where an incise inside a quotation ends: «A, a-t-il dit, B» / «A, dit-il. B».
-INCISE_END = regex.compile(r"[,.!?…][ \t\u00a0\u2009\u202f]*+")
+#: Where an incise inside a quotation ends: «A, a-t-il dit, B» / «A, dit-il. B»;
+#: not at the full stop of a title or an initial («A, explique M. Dupont. B»).
+INCISE_END = regex.compile(
+    r"(?: [,!?…] | (?<! \m (?: M | MM | Mme | Mlle | Me | Dr | Pr | Mgr | \p{Lu} ) ) \. ) [ \t\u00a0\u2009\u202f]*+",
+    regex.VERBOSE)
 
 #: A comma that may open a postposed incise after plain content.
 INCISE_COMMA = regex.compile(r",")

@@ -615,6 +615,13 @@ def test_content_incise(text: str, expected: Row) -> None:
 
 DARMANIN = "Le ministre de l'Intérieur Gérald Darmanin était jeudi à Marseille. "
 INTERRUPTED = [
+    # corpus: a title's full stop ends no incise; the speaker's apposition and adjuncts stay out of the words
+    ("«Je garantis aux gilets jaunes la possibilité d'aller devant le peuple, explique M. Governatori, ancien chef "
+     "d'entreprise, à nos confrères. Les élections, c'est dans cinq mois.»",
+     ("direct", "Je garantis aux gilets jaunes la possibilité d'aller devant le peuple Les élections, c'est dans cinq "
+      "mois.", "Governatori", "expliquer"),
+     ["Je garantis aux gilets jaunes la possibilité d'aller devant le peuple",
+      "Les élections, c'est dans cinq mois."]),
     (DARMANIN + "«Nous allons renforcer les effectifs, a-t-il dit, et nous le ferons dès septembre.»",
      ("direct", "Nous allons renforcer les effectifs et nous le ferons dès septembre.", "Gérald Darmanin", "dire"),
      ["Nous allons renforcer les effectifs", "et nous le ferons dès septembre."]),

@@ -177,6 +177,8 @@ EXAMPLES = [
     Ex("DESCRIPTION", " dans la nuit.", None, 0, "match"),
     Ex("INCISE_END", "Nous allons renforcer les effectifs, a-t-il dit, et nous", ", "),
     Ex("INCISE_END", "a-t-il dit sans", None),
+    Ex("INCISE_END", "explique M. Dupont, et", ", "),
+    Ex("INCISE_END", "explique J. Dupont, et", ", "),
     Ex("INCISE_COMMA", "Les forces du régime ont avancé, a indiqué l'OSDH", ","),
     Ex("INCISE_COMMA", "Les forces du régime ont avancé", None),
     Ex("COMPLEMENT_DETERMINER", "l'aviation du président syrien", "du"),
