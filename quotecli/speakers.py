@@ -285,6 +285,10 @@ class Resolver:
         else:
             ent = self._entity_of(m, create=True)
         if ent is None:
+            if m.kind == "role" and m.head and fold(m.head) in ("autre", "autres"):
+                other = self._another(m)
+                if other is not None:
+                    return other
             if m.kind == "role" and m.head:
                 ent = self._by_role.get(_role_key(m.head)) or self._by_role_prefix(m.head) or self._by_synonym(m.head)
                 if ent is not None:
@@ -320,6 +324,22 @@ class Resolver:
         if m.span in self._alias and m.kind != "name":
             how = "apposition"
         return self._speaker(ent, mention_span, mention_text, how)
+
+    def _another(self, m: Mention) -> Speaker | None:
+        """"«…», ironise un commentaire. «…», souligne un autre.": one more of
+        the kind the last unnamed speaker was ("autre commentaire")."""
+        seen = next((s for s in islice(reversed(self._salient), _RECALL)
+                     if s.entity.kind is not SpeakerKind.ORGANISATION), None)
+        if seen is None or m.span.start - seen.at > _ANOTHER_REACH:
+            return None
+        last = seen.entity
+        head = last.name.split(" ", 1)[0]
+        if not head[:1].isalpha() or not head.islower() or head in ("un", "une", "autre", "autres") \
+                or head.endswith(("s", "x")) != (fold(m.head) == "autres"):
+            return None  # a named person; "un des organisateurs", "autre …"; "un autre" after a plural
+        name = f"{m.head} {last.name}"
+        kind = SpeakerKind.GROUP if fold(m.head) == "autres" else last.kind
+        return Speaker(name, m.span, m.text, kind, "description", role=name if kind is SpeakerKind.PERSON else None)
 
     def _anaphoric(self, m: Mention) -> Entity | None:
         """A bare definite description ("l'universitaire", "le chancelier",
@@ -583,6 +603,10 @@ def _full_or_first_name(name: Mention, before: Mention) -> bool:
     words = (name.name or "").split()
     return len(words) >= 2 or (before.kind in ("partitive", "role") and len(words) == 1
                                and fold(words[0]) in _FIRST_NAMES)
+
+
+#: How far before "un autre" the speaker it is another of may have been seen.
+_ANOTHER_REACH = 400
 
 
 def _last_seen(pool: list[_Salient], kinds: tuple[SpeakerKind, ...], gender: str | None) -> _Salient | None:

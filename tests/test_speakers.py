@@ -431,6 +431,16 @@ def test_a_numbered_event_in_a_heading_is_no_person_a_pronoun_takes_up() -> None
     assert [r.speaker.name for r in extract(text) if r.speaker] == ["Cyprien Royer", "Cyprien Royer"]
 
 
+@pytest.mark.parametrize(("text", "speakers"), [
+    # corpus: "un autre" is one more of the kind of the unnamed speaker just quoted
+    ("«Ça va», ironise un commentaire. «Non», souligne un autre.", ["commentaire", "autre commentaire"]),
+    # after a named person, or a plural, it stays as written
+    ("«Ça va», dit Jean Dupont. «Non», lâche un autre.", ["Jean Dupont", "autre"]),
+])
+def test_another_of_the_same_kind(text: str, speakers: list[str]) -> None:
+    assert [r.speaker.name for r in extract(text) if r.speaker] == speakers
+
+
 def test_a_street_in_a_title_is_no_person_who_goes_on_speaking() -> None:
     """corpus: "Porte Maillot" opening a title was the person a quotation standing alone continued."""
     text = ("Porte Maillot, des manifestants ont retiré leur gilet\nJulien Dupont vient de Houdan. « On ne vit plus », "
