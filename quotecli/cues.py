@@ -308,11 +308,28 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
     return sorted(found.items, key=lambda a: a.content[0].start if a.content else 0)
 
 
+#: Verbs whose object, before a colon and a quotation, only announces it
+#: ("exprimer sa colère", "décrire la situation en ces termes"); a stance
+#: ("dénoncer l'absence de …", "condamner les dégradations") is a claim.
+_ANNOUNCING = frozenset({"exprimer", "décrire", "résumer", "formuler", "raconter"})
+
+
+def _words_in_marks(s: Sentence, span: Span) -> bool:
+    """Whether a quotation of the sentence opens inside `span`."""
+    i = bisect_left(s.quote_starts, span.start)
+    return i < len(s.quote_starts) and s.quote_starts[i] < span.end
+
+
 def _only_names(text: str, s: Sentence, span: Span) -> bool:
     """Whether `span` holds nothing but mentions, their appositions and the
-    commas between them: a subject, which says nothing."""
+    commas between them, maybe after a word that governs the first ("Invité
+    de BFM Business, son patron, Yves Veyrier"): a subject, which says nothing."""
     pos = _skip_space(text, span.start, span.end)
     i = s.first_mention_from(pos)
+    opener = patterns.WORD.match(text, pos, span.end)
+    if opener is not None and i < len(s.mentions) and s.mentions[i].after_preposition \
+            and patterns.LEADING_DE.match(text, _skip_space(text, opener.end(), span.end)) is not None:
+        pos = s.mentions[i].span.start  # "Invité de| BFM Business"
     while pos < span.end:
         if i >= len(s.mentions) or s.mentions[i].span.start != pos:
             return False
@@ -404,8 +421,13 @@ def _preposed(text: str, s: Sentence, found: _Found) -> None:
                 and not _object_ok(text, content, s, verb):
             continue
         cue = vg.span
-        found.add(Attribution(rule, (content,), cue, lemma, subject, pronoun, feminine=vg.feminine), cue)
-        if colon_quote is not None and not found.content.overlaps(colon_quote.span):
+        quoted_after = colon_quote is not None and not found.content.overlaps(colon_quote.span)
+        if rule != "preposed-object" or not quoted_after or lemma not in _ANNOUNCING \
+                or _words_in_marks(s, content):
+            found.add(Attribution(rule, (content,), cue, lemma, subject, pronoun, feminine=vg.feminine), cue)
+        # else "X a exprimé sa colère : « … »", "a décrit la situation en ces termes : « … »": the
+        # object only announces the quotation, which is what was said
+        if colon_quote is not None and quoted_after:
             found.add(Attribution("preposed-colon", colon_quote.pieces, cue, lemma, subject, pronoun))
 
 

@@ -55,6 +55,7 @@ _ADJECTIVES = _LEX.words("demonyms") | _LEX.words("role_adjectives")
 #: "rue", "porte", "gare" (data/fr/street_nouns.txt), folded: a name opening on one, or right after one, is a place.
 STREET_NOUNS = frozenset(fold(w) for w in _LEX.words("street_nouns"))
 _FIRST_NAMES = frozenset(fold(n) for n in _LEX.first_names())
+_ROLES = frozenset(fold(r) for r in _LEX.roles())
 
 
 def fold_first(name: str) -> str:
@@ -293,11 +294,13 @@ def _surnames(text: str, words: Words) -> set[str]:
 def _without_opener(text: str, m: Mention, para: Span) -> Mention:
     """A name opening a sentence on a word that is no first name, followed by
     one ("Reste Karine, employée chez Michelin", "Prénommée Agnès, cette
-    personne"), or opening on a present participle ("Habitant Épernon en
-    Eure-et-Loir, il a pris …"): the sentence's first word is no part of the name."""
+    personne"), by "de" ("Partis d'Albanie, ils …", "Originaire de Lille"),
+    or opening on a present participle ("Habitant Épernon en Eure-et-Loir,
+    il a pris …"): the sentence's first word is no part of the name."""
     words = (m.name or "").split(" ")
     if m.kind != "name" or len(words) < 2 or fold(words[0]) in _FIRST_NAMES \
-            or not (fold(words[1]) in _FIRST_NAMES or _participle(words[0])) \
+            or not (fold(words[1]) in _FIRST_NAMES or _participle(words[0])
+                    or _governs_de(words[0]) and patterns.LEADING_DE.match(" ".join(words[1:])) is not None) \
             or not _opens_sentence(text, m.span.start, para):
         return m
     rest = " ".join(words[1:])
@@ -307,6 +310,16 @@ def _without_opener(text: str, m: Mention, para: Span) -> Mention:
     cut = m.span.start + m.text.rindex(rest)
     return replace(m, span=Span(cut, m.span.end), text=text[cut : m.span.end], name=rest,
                    after_preposition=m.after_preposition or complement is not None)
+
+
+def _governs_de(word: str) -> bool:
+    """Whether a capitalised word opening a sentence before "de" reads as a
+    participle, an adjective or a noun governing it ("Venu de Chalon",
+    "Partis d'Albanie", "Employée de Naval Group", "Sénateur de Vendée"),
+    not as an unknown first name ("Leonel de Moustier")."""
+    low = word.lower()
+    return fold(word) in _ROLES or low.endswith(("é", "ée", "és", "ées", "i", "is", "u", "us", "ue", "ues", "ant", "ante",
+                                                 "tion", "aire"))
 
 
 def _participle(word: str) -> bool:

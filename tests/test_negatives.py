@@ -208,9 +208,16 @@ def test_cognition_verb_with_words_in_marks_gives_a_claim(text: str, quote: str,
     # corpus: names and their appositions before the verb are its subject, however the commas fall
     "L'avocat des familles, Arié Alimi, a demandé le dépaysement de la procédure.",
     "Le président de LR, Laurent Wauquiez, demande un moratoire sur les taxes.",
+    "Invité de BFM Business, son patron, Yves Veyrier, a regretté la désunion entre les centrales.",
 ])
 def test_a_subject_and_its_verb_are_no_incise(text: str) -> None:
     assert not [r for r in extract(text) if r.rule.startswith("content-incise")]
+
+
+def test_an_object_announcing_a_quotation_is_no_claim_of_its_own() -> None:
+    # corpus: "exprimer sa colère : « … »": what was said is the quotation
+    text = "Sophie Carrouge exprimait sa colère sans ménagement : « C'est une honte ! »"
+    assert [(r.rule, r.quote) for r in extract(text)] == [("preposed-colon", "C'est une honte !")]
 
 
 @pytest.mark.parametrize(("text", "speaker"), [

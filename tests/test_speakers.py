@@ -355,6 +355,11 @@ ONE_SPEAKER = [
     ("Christophe Castaner, ministre de l'Intérieur, a parlé. Le député Éric Coquerel a protesté.\nÀ la reprise, le "
      "ministre de l'Intérieur a poursuivi sa réponse. « Le ridicule ne tue pas », a-t-il dit.",
      "Christophe Castaner"),
+    # corpus: the first word of a sentence before "de" governs a place; an ordinal opens no person's name
+    ("Salman Dupont est là. Partis d'Albanie, ils ont traversé l'Europe. « On veut rester », lâche-t-il.",
+     "Salman Dupont"),
+    ("Leonel de Moustier est venu. Seconde Guerre mondiale, Indochine : tout y passe. « Il s'agit de garantir le "
+     "droit de manifester. »", "Leonel de Moustier"),
     # corpus: a capitalised noun after a demonstrative is an inhabitant who points back, not a name
     ("Jean-Paul Dubois exige des réponses. « On veut du concret », lance ce Saranais de 54 ans.",
      "Jean-Paul Dubois"),
