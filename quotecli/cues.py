@@ -100,7 +100,9 @@ def _contrasts(text: str, span: Span, words: Words, quotations: Sequence[Quotati
     """The commas before "tandis que" outside quotations, but for one that
     goes on in marks: "X a qualifié le procédé de « … », tandis que Y …"
     opens another speaker's clause."""
-    found = []
+    found: list[int] = []
+    if text.find("tandis", span.start, span.end) == -1:  # most sentences: a C-level search spares the word index
+        return found
     for i in words.among(_CONTRAST_WORDS, span.start, span.end):
         if i + 1 >= len(words.lower) or words.lower[i + 1] not in ("que", "qu"):
             continue
@@ -466,10 +468,11 @@ def _main_clause_start(text: str, s: Sentence, cue: int, start: int, end: int) -
     return end
 
 
-#: The first words of every FRONTED_CLAUSE match: a sentence opening on none is spared the pattern.
-_CLAUSE_OPENERS = frozenset(
-    {w.split(" ")[0].split("'")[0] for w in _LEX.words("subordinators") | _LEX.words("incise_adverbs")}
-    | {"mais", "et", "or", "puis", "avant", "après", "afin", "sans", "en"})
+#: The words that open the clause of every FRONTED_CLAUSE match, after "Mais" or an adverb.
+_CLAUSE_OPENERS = frozenset({w.split(" ")[0].split("'")[0] for w in _LEX.words("subordinators")}
+                            | {"avant", "après", "afin", "sans"})
+#: How many words FRONTED_CLAUSE may read before its clause opens ("Par ailleurs, avant de …").
+_CLAUSE_OPENER_REACH = 4
 
 
 def main_clause_start(text: str, s: Sentence) -> int:
@@ -477,13 +480,22 @@ def main_clause_start(text: str, s: Sentence) -> int:
     (patterns.FRONTED_CLAUSE): after the comma closing that clause, if one
     stands near; otherwise the sentence's start."""
     first = s.words.at(s.span.start)
-    if first is None or s.words.lower[first] not in _CLAUSE_OPENERS:
-        return s.span.start
+    if first is None or not _may_open_clause(s.words.lower, first):
+        return s.span.start  # most sentences: a look at their first words spares the pattern
     opening = patterns.FRONTED_CLAUSE.match(text, s.span.start, s.span.end)
     if opening is None:
         return s.span.start
     comma = _clause_comma(text, s, opening.end(), min(s.span.end, s.span.start + _SUBORDINATE_REACH))
     return comma + 1 if text.startswith(",", comma) else s.span.start
+
+
+def _may_open_clause(lower: Sequence[str], first: int) -> bool:
+    """Whether one of the first words from word `first` opens a fronted
+    clause: a conjunction, "avant", "après", or "en" before a word in -ant."""
+    for i in range(first, min(first + _CLAUSE_OPENER_REACH, len(lower))):
+        if lower[i] in _CLAUSE_OPENERS or lower[i] == "en" and i + 1 < len(lower) and lower[i + 1].endswith("ant"):
+            return True
+    return False
 
 
 def _clause_commas(text: str, s: Sentence, start: int, end: int) -> int:

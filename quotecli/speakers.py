@@ -550,7 +550,7 @@ def _named_thing(name: str) -> bool:
             or fold(name.split(None, 1)[0]) in _ORDINALS:  # "Seconde Guerre mondiale"
         return True
     last = name.rsplit(None, 1)[-1]
-    return patterns.ROMAN_NUMERAL.fullmatch(last) is not None
+    return not last.strip("IVX") and patterns.ROMAN_NUMERAL.fullmatch(last) is not None
 
 
 def _generic_body(m: Mention) -> bool:
