@@ -234,6 +234,9 @@ def find_attributions(text: str, s: Sentence) -> list[Attribution]:
         content: tuple[Span, ...]
         if _blank(text, start, q.outer.start) or _only_a_link(text, start, q.outer.start):
             content = _quotation_content(text, q, s, tail_end, incises)
+        elif vg.inverted is None and not text.startswith(",", _skip_space(text, q.outer.end, s.span.end)) \
+                and _word_before(text, q.outer.start) in _NP_DETERMINERS:
+            continue  # "Le mouvement des «gilets jaunes» révèle un malaise": a subject and its verb
         else:
             content = (_trim(text, start, q.outer.end),)
         take(_attribution("quote-incise", vg, content, mention), Span(q.outer.end, tail_end))
@@ -546,6 +549,9 @@ def _colon_quotes(text: str, s: Sentence, found: _Found) -> None:
         found.add(Attribution("colon", q.pieces, Span(colon, colon + 1), ":", subject))
 
 
+#: Determiners: words in marks right after one are a noun phrase's ("des «gilets jaunes»").
+_NP_DETERMINERS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "ce", "cet", "cette", "ces",
+                             "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "aux", "au"})
 #: Verbs after which "il" stands for no one: "il faut", "il y a", "il s'agit".
 _IMPERSONAL = frozenset({"faut", "y", "s", "semble", "paraît", "suffit", "reste", "fallait", "fallut", "faudra"})
 #: Prepositions that open an adverbial before a clause's subject.

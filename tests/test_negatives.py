@@ -214,6 +214,20 @@ def test_a_subject_and_its_verb_are_no_incise(text: str) -> None:
     assert not [r for r in extract(text) if r.rule.startswith("content-incise")]
 
 
+@pytest.mark.parametrize("text", [
+    # corpus: words in marks inside a noun phrase, then its verb: a subject, not a quotation and its incise
+    "Le mouvement des «gilets jaunes» révèle en effet un malaise profond.",
+    "Les «gilets jaunes» poursuivent les blocages ce lundi.",
+])
+def test_words_in_marks_in_a_subject_make_no_incise(text: str) -> None:
+    assert extract(text) == []
+
+
+def test_words_in_marks_then_the_incise_without_a_comma_are_still_read() -> None:
+    text = 'Matignon "n\'est pas un self-service" dit Marlène Schiappa.'
+    assert [(r.quote, r.speaker.name) for r in extract(text)] == [('Matignon "n\'est pas un self-service"', "Marlène Schiappa")]
+
+
 def test_an_object_announcing_a_quotation_is_no_claim_of_its_own() -> None:
     # corpus: "exprimer sa colère : « … »": what was said is the quotation
     text = "Sophie Carrouge exprimait sa colère sans ménagement : « C'est une honte ! »"
