@@ -97,9 +97,10 @@ def _breaks(text: str, span: Span, quotations: Sequence[Quotation], quote_starts
 
 
 def _contrasts(text: str, span: Span, words: Words, quotations: Sequence[Quotation], quote_starts: list[int]) -> list[int]:
-    """The commas before "tandis que" outside quotations, but for one that
-    goes on in marks: "X a qualifié le procédé de « … », tandis que Y …"
-    opens another speaker's clause."""
+    """The commas before "tandis que" outside quotations that open another
+    speaker's clause, one with a cue of its own: "X a qualifié le procédé de
+    « … », tandis que Y a demandé …". A clause that goes on in marks or with
+    no cue is the same claim's contrast ("tandis que ce dernier affiche …")."""
     found: list[int] = []
     if text.find("tandis", span.start, span.end) == -1:  # most sentences: a C-level search spares the word index
         return found
@@ -111,6 +112,9 @@ def _contrasts(text: str, span: Span, words: Words, quotations: Sequence[Quotati
             after += 1
         if text.startswith(("«", "“", '"'), after):
             continue  # "…, tandis qu'« … »": the same speaker's words go on
+        reach = min(span.end, after + _CONTRAST_REACH)
+        if not verbs.may_occur(words, after, reach) and not words.among(_MARKER_WORDS, after, reach):
+            continue  # "…, tandis que ce dernier affiche …": a contrast inside the same claim
         comma = words.starts[i] - 1
         while comma > span.start and text[comma] in patterns.SPACE:
             comma -= 1
@@ -122,6 +126,8 @@ def _contrasts(text: str, span: Span, words: Words, quotations: Sequence[Quotati
 
 #: The word of a contrast that opens another subject's clause.
 _CONTRAST_WORDS = frozenset({"tandis"})
+#: How far after "tandis que" the other speaker's cue may stand.
+_CONTRAST_REACH = 300
 
 
 class _Spans:

@@ -412,6 +412,12 @@ def test_a_claim_ends_where_another_subject_takes_over() -> None:
         ("avoir été touché par un tir", "Jérôme Rodrigues"), ("l'enquête dira tout", "Castaner")]
     text = "Thierry Mariani a jugé que le taux «peut se changer», tandis qu'«on ne change pas une culture»."
     assert [r.quote for r in extract(text)] == ["le taux «peut se changer», tandis qu'«on ne change pas une culture»"]
+    # dev 025: a contrast with no cue of its own is the same claim's
+    text = ("Valentine Sapounov explique que l'ADN analysé diffère de moins de 1 % de l'ADN humain, tandis que ce "
+            "dernier et celui du chimpanzé affichent 1 à 1,5 % de différences.")
+    assert [r.quote for r in extract(text)] == [
+        "l'ADN analysé diffère de moins de 1 % de l'ADN humain, tandis que ce dernier et celui du chimpanzé affichent 1 "
+        "à 1,5 % de différences"]
 
 
 def test_a_main_clause_cue_keeps_its_whole_claim() -> None:
