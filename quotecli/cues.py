@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+import regex
+
 from quotecli import lexicon, patterns, verbs
 from quotecli.document import Words
 from quotecli.mentions import Mention, find_mentions
@@ -96,7 +98,8 @@ def _breaks(text: str, span: Span, quotations: Sequence[Quotation], quote_starts
     return sorted(found)
 
 
-def _contrasts(text: str, span: Span, words: Words, quotations: Sequence[Quotation], quote_starts: list[int]) -> list[int]:
+def _contrasts(text: str, span: Span, words: Words, quotations: Sequence[Quotation],
+               quote_starts: list[int]) -> list[int]:
     """The commas before "tandis que" outside quotations that open another
     speaker's clause, one with a cue of its own: "X a qualifié le procédé de
     « … », tandis que Y a demandé …". A clause that goes on in marks or with
@@ -1224,26 +1227,26 @@ def _inner_incise(text: str, piece: Span, words: Words) -> tuple[verbs.VerbGroup
     return None
 
 
-def _incise_resume(text: str, stop, end: int) -> int:  # type: ignore[no-untyped-def]
+def _incise_resume(text: str, stop: regex.Match[str], end: int) -> int:
     """Where the quotation resumes after an incise ending at `stop` (an
     INCISE_END match): after it, or, when the speaker's apposition and
     adjuncts close the incise with a full stop, after that («A, explique
     M. Dupont, ancien chef d'entreprise, à nos confrères. B»)."""
     if not stop.group().startswith(","):
-        return int(stop.end())
+        return stop.end()
     pos = stop.start()
     while True:
         role = patterns.apposition_role(text, pos, end)
         adjuncts = patterns.ADJUNCTS.match(text, pos, min(end, pos + _ADJUNCT_REACH)) if role is None else None
         reach = role.end() if role else adjuncts.end() if adjuncts else pos
         if reach <= pos + 1:
-            return int(stop.end())
+            return stop.end()
         pos = _skip_space_back(text, pos, reach)
         close = patterns.INCISE_END.match(text, pos, end)
         if close is None:
-            return int(stop.end())
+            return stop.end()
         if not close.group().startswith(","):
-            return int(close.end())
+            return close.end()
 
 
 def _quotation_content(text: str, q: Quotation, s: Sentence, tail_end: int,

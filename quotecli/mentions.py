@@ -298,13 +298,13 @@ def _without_opener(text: str, m: Mention, para: Span) -> Mention:
     or opening on a present participle ("Habitant Épernon en Eure-et-Loir,
     il a pris …"): the sentence's first word is no part of the name."""
     words = (m.name or "").split(" ")
-    if m.kind != "name" or len(words) < 2 or fold(words[0]) in _FIRST_NAMES \
-            or not (fold(words[1]) in _FIRST_NAMES or _participle(words[0])
-                    or _governs_de(words[0]) and patterns.LEADING_DE.match(" ".join(words[1:])) is not None) \
-            or not _opens_sentence(text, m.span.start, para):
+    if m.kind != "name" or len(words) < 2 or fold(words[0]) in _FIRST_NAMES:
         return m
     rest = " ".join(words[1:])
     complement = patterns.LEADING_DE.match(rest)  # "Partant de Haute-Savoie", "Militant d'Attac": a complement
+    if not (fold(words[1]) in _FIRST_NAMES or _participle(words[0]) or complement and _governs_de(words[0])) \
+            or not _opens_sentence(text, m.span.start, para):
+        return m
     if complement is not None:
         rest = rest[complement.end():]
     cut = m.span.start + m.text.rindex(rest)

@@ -538,6 +538,7 @@ _PRE_ADJECTIVES = _FEMININE_PRE_ADJECTIVES | {"nouveau", "nouvel", "ancien", "je
                                               "futur", "actuel", "principal", "haut", "ex"}
 
 
+#: Ordinals (folded) that open the names of wars and events, never a person's ("Seconde Guerre mondiale").
 _ORDINALS = frozenset({"premiere", "premier", "seconde", "second", "deuxieme", "troisieme", "quatrieme", "cinquieme"})
 
 
@@ -545,7 +546,8 @@ def _named_thing(name: str) -> bool:
     """Whether a name of several words, none a known first name, names no
     person: it opens on an article other than "Le" ("Les Champs-Élysées",
     "L'Arc de Triomphe", "La Baule"; "Le Pen", "Le Maire" are surnames) or
-    on an ordinal ("Seconde Guerre"), or ends on a Roman numeral ("Acte XII"; "Louis XIV" has a first name)."""
+    on an ordinal ("Seconde Guerre"), or ends on a Roman numeral ("Acte
+    XII"; "Louis XIV" has a first name)."""
     if name.startswith(("Les ", "Les\u00a0", "La ", "La\u00a0", "L'", "L’")) \
             or fold(name.split(None, 1)[0]) in _ORDINALS:  # "Seconde Guerre mondiale"
         return True
