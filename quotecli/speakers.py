@@ -164,6 +164,11 @@ class Resolver:
             if named is not None and m.head:
                 self._attach_role(named, m.head, m)
             return named
+        if m.kind == "document" and m.name:  # "une enquête Ifop", "un sondage Odoxa": its author speaks
+            named = self._named(m, create)
+            if named is not None and named.kind is SpeakerKind.UNKNOWN:
+                named.kind = SpeakerKind.ORGANISATION
+            return named
         if m.kind == "organisation" and m.head:
             generic = _generic_body(m)
             ent = (self._body_anaphor(m) if generic else None) or \

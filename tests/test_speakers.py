@@ -363,6 +363,9 @@ ONE_SPEAKER = [
     # corpus: a capitalised noun after a demonstrative is an inhabitant who points back, not a name
     ("Jean-Paul Dubois exige des réponses. « On veut du concret », lance ce Saranais de 54 ans.",
      "Jean-Paul Dubois"),
+    # corpus: a poll or a report named after its author speaks for it
+    ("Selon une enquête Ifop publiée dimanche, 60 % des Français soutiennent le mouvement.", "Ifop"),
+    ("Selon un sondage Odoxa pour Le Figaro, 60 % des Français soutiennent le mouvement.", "Odoxa"),
     # corpus: a channel's name ends on a number; after it, the subject of the incise
     ("« Nous sommes là », a accusé sur France 2 le député de Seine-Saint-Denis.", "député de Seine-Saint-Denis"),
     ("D'après Réunion 1ère, les blocages continuent.", "Réunion 1ère"),
