@@ -215,9 +215,9 @@ _COMPLEMENT = rf"""
     (?: (?: (?i: de{_SP}++la{_SP}++ | de{_SP}++l['’] | des{_SP}++ | du{_SP}++ | de{_SP}++ | d['’]
                | (?: à{_SP}++la{_SP}++ | à{_SP}++l['’] ) (?! \L<media> \b ) )
             (?: {_PRE_ADJ} [sx]?+ {_SP}++ (?= \p{{Ll}} ) )?+ {_COMPLEMENT_WORD}
-          | (?: aux | au ) {_SP}++ (?= \p{{Lu}} ) {_COMPLEMENT_WORD} )
+          | (?: aux | au ) {_SP}++ (?= \p{{Lu}} ) (?! (?i: \L<media> ) \b ) {_COMPLEMENT_WORD} )
         (?: {_SP}++ \L<adjectives> \b ){{0,2}}+
-      | (?: à | en ) {_SP}++ \p{{Lu}} [\p{{L}}\p{{M}}\-\u2011]*+
+      | (?: à | en ) {_SP}++ (?! (?i: \L<media> ) \b ) \p{{Lu}} [\p{{L}}\p{{M}}\-\u2011]*+
     )
 """
 #: A noun phrase naming a role, a body or a group, maybe with a name:

@@ -154,6 +154,10 @@ NAMED = [
      ("direct", "L'homme a été interpellé", "parquet", "préciser")),
     ("« Une mobilisation est attendue », a indiqué une source policière à l'AFP.",
      ("direct", "Une mobilisation est attendue", "source policière", "indiquer")),
+    ("« Nous tiendrons », a confié le ministre de l'Intérieur au Parisien.",
+     ("direct", "Nous tiendrons", "ministre de l'Intérieur", "confier")),
+    ("« Nous tiendrons », a déclaré le ministre délégué aux Transports.",
+     ("direct", "Nous tiendrons", "ministre délégué aux Transports", "déclarer")),
     # corpus: adjuncts between commas before the speaker of a quotation
     ("«Mourir comme ça, c'est injuste», a souligné, en pleurs, cette habitante de Domessin (Savoie).",
      ("direct", "Mourir comme ça, c'est injuste", "habitante de Domessin", "souligner")),
